@@ -1,0 +1,145 @@
+package io.pqws.profile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.pqws.tls.NamedGroups;
+
+/**
+ * One named post-quantum TLS profile from {@code pq-profile/<name>/}: a {@code java.security} overlay (provider
+ * order) and a {@code jvm.options} argument file (system properties such as {@code jdk.tls.namedGroups}).
+ *
+ * <p>Why it is parsed and checked here rather than passed through blindly: a JVM silently skips a provider it cannot
+ * load and BCJSSE silently drops a group name it does not know, so a typo would quietly make the server weaker.
+ * Every rule a profile must keep is checked once, in {@link #load}, with a message that names the file and line.
+ */
+public record PqProfile(String name, Path overlay, Map<String, String> systemProperties) {
+
+    /** The profile used when none is named. */
+    public static final String DEFAULT = "hybrid";
+
+    static final String OVERLAY_FILE = "java.security";
+    static final String OPTIONS_FILE = "jvm.options";
+
+    static final String PROFILE_PROPERTY = "pqws.profile";
+    static final String GROUPS_PROPERTY = "jdk.tls.namedGroups";
+    static final String REQUIRE_HYBRID_PROPERTY = "pqws.tls.requireHybrid";
+
+    public PqProfile {
+        systemProperties = Map.copyOf(systemProperties);
+    }
+
+    /** The profiles present under {@code profilesDir}, by directory name. */
+    public static List<String> available(Path profilesDir) throws ProfileException {
+        try (Stream<Path> entries = Files.list(profilesDir)) {
+            return entries.filter(p -> Files.isRegularFile(p.resolve(OPTIONS_FILE)))
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new ProfileException("cannot list PQ profiles in " + profilesDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads and validates profile {@code name}.
+     *
+     * @throws ProfileException naming what is wrong: an unknown profile, a missing file, an option that is not a
+     *         system property, an unknown or duplicate group, a hybrid-only profile without a hybrid group, or a
+     *         provider order that would not put BCJSSE in charge
+     */
+    public static PqProfile load(Path profilesDir, String name) throws ProfileException {
+        List<String> known = available(profilesDir);
+        if (!known.contains(name)) {
+            throw new ProfileException("unknown PQ profile '" + name + "'; known profiles: " + String.join(", ", known));
+        }
+        Path dir = profilesDir.resolve(name);
+        Map<String, String> properties = readOptions(dir.resolve(OPTIONS_FILE));
+        validateProperties(name, dir.resolve(OPTIONS_FILE), properties);
+        Path overlay = dir.resolve(OVERLAY_FILE).toAbsolutePath().normalize();
+        ProviderOverlay.read(overlay).validate();
+        return new PqProfile(name, overlay, properties);
+    }
+
+    /** Whether the profile refuses clients that offer no hybrid group. */
+    public boolean requiresHybrid() {
+        return Boolean.parseBoolean(systemProperties.get(REQUIRE_HYBRID_PROPERTY));
+    }
+
+    /** The key-exchange groups, in server preference order. */
+    public List<String> namedGroups() {
+        return Arrays.asList(systemProperties.get(GROUPS_PROPERTY).split(","));
+    }
+
+    private static Map<String, String> readOptions(Path file) throws ProfileException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ProfileException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = file + ":" + (i + 1);
+            int eq = line.indexOf('=');
+            if (!line.startsWith("-D") || eq < 3) {
+                throw new ProfileException(where + ": '" + line + "' is not a -Dname=value system property; "
+                        + "a profile's jvm.options holds system properties only");
+            }
+            String key = line.substring(2, eq);
+            if (properties.put(key, line.substring(eq + 1)) != null) {
+                throw new ProfileException(where + ": " + key + " is set twice");
+            }
+        }
+        return properties;
+    }
+
+    private static void validateProperties(String name, Path file, Map<String, String> properties)
+            throws ProfileException {
+        String declared = require(file, properties, PROFILE_PROPERTY);
+        if (!declared.equals(name)) {
+            throw new ProfileException(file + ": " + PROFILE_PROPERTY + "=" + declared
+                    + " does not match its directory '" + name + "'");
+        }
+        String requireHybrid = require(file, properties, REQUIRE_HYBRID_PROPERTY);
+        if (!requireHybrid.equals("true") && !requireHybrid.equals("false")) {
+            throw new ProfileException(file + ": " + REQUIRE_HYBRID_PROPERTY + " must be true or false, not '"
+                    + requireHybrid + "'");
+        }
+        List<String> groups = new ArrayList<>();
+        for (String group : require(file, properties, GROUPS_PROPERTY).split(",")) {
+            String trimmed = group.strip();
+            if (NamedGroups.codePointOf(trimmed).isEmpty()) {
+                throw new ProfileException(file + ": " + GROUPS_PROPERTY + " names unknown group '" + trimmed + "'");
+            }
+            if (groups.contains(trimmed)) {
+                throw new ProfileException(file + ": " + GROUPS_PROPERTY + " lists '" + trimmed + "' twice");
+            }
+            groups.add(trimmed);
+        }
+        boolean anyHybrid = groups.stream().anyMatch(NamedGroups::isHybridPostQuantum);
+        if (requireHybrid.equals("true") && !anyHybrid) {
+            throw new ProfileException(file + ": " + REQUIRE_HYBRID_PROPERTY + "=true but " + GROUPS_PROPERTY
+                    + " lists no hybrid post-quantum group");
+        }
+    }
+
+    private static String require(Path file, Map<String, String> properties, String key) throws ProfileException {
+        String value = properties.get(key);
+        if (value == null || value.isBlank()) {
+            throw new ProfileException(file + ": -D" + key + "=... is missing");
+        }
+        return value.strip();
+    }
+}

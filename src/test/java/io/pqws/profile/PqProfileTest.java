@@ -1,0 +1,117 @@
+package io.pqws.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped profiles load, and every rule a profile must keep is enforced with a precise message. */
+class PqProfileTest {
+
+    private static final Path SHIPPED = Path.of(System.getProperty("pqws.basedir", "."), "pq-profile");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theThreeShippedProfilesLoad() throws Exception {
+        assertEquals(List.of("classic", "hybrid", "hybrid-only"), PqProfile.available(SHIPPED));
+
+        PqProfile hybrid = PqProfile.load(SHIPPED, "hybrid");
+        assertEquals("X25519MLKEM768", hybrid.namedGroups().get(0));
+        assertTrue(hybrid.namedGroups().contains("x25519"));
+        assertFalse(hybrid.requiresHybrid());
+
+        PqProfile hybridOnly = PqProfile.load(SHIPPED, "hybrid-only");
+        assertTrue(hybridOnly.requiresHybrid());
+        assertTrue(hybridOnly.namedGroups().contains("secp256r1"), "ECDSA P-256 certificates need secp256r1 listed");
+        assertEquals("TLSv1.3", hybridOnly.systemProperties().get("jdk.tls.server.protocols"));
+
+        PqProfile classic = PqProfile.load(SHIPPED, "classic");
+        assertTrue(classic.namedGroups().stream().noneMatch(g -> g.contains("MLKEM")));
+    }
+
+    @Test
+    void anUnknownProfileNamesTheKnownOnes() {
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(SHIPPED, "hybird"));
+        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-only", e.getMessage());
+    }
+
+    @Test
+    void anUnknownGroupIsRefusedRatherThanSilentlyDropped() throws Exception {
+        Path dir = profile("typo", "-Dpqws.profile=typo", "-Djdk.tls.namedGroups=X25519MLKEM786,x25519",
+                "-Dpqws.tls.requireHybrid=false");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "typo"));
+        assertTrue(e.getMessage().endsWith("names unknown group 'X25519MLKEM786'"), e.getMessage());
+    }
+
+    @Test
+    void requiringHybridWithoutAHybridGroupIsRefused() throws Exception {
+        Path dir = profile("strict", "-Dpqws.profile=strict", "-Djdk.tls.namedGroups=x25519,secp256r1",
+                "-Dpqws.tls.requireHybrid=true");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "strict"));
+        assertTrue(e.getMessage().contains("lists no hybrid post-quantum group"), e.getMessage());
+    }
+
+    @Test
+    void aBadBooleanIsRefused() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=yes");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().contains("must be true or false, not 'yes'"), e.getMessage());
+    }
+
+    @Test
+    void onlySystemPropertiesBelongInJvmOptions() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Xmx1g");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().contains("jvm.options:2: '-Xmx1g' is not a -Dname=value system property"),
+                e.getMessage());
+    }
+
+    @Test
+    void theDirectoryAndTheDeclaredNameMustAgree() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=hybrid", "-Djdk.tls.namedGroups=x25519",
+                "-Dpqws.tls.requireHybrid=false");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().contains("does not match its directory 'p'"), e.getMessage());
+    }
+
+    @Test
+    void bouncyCastleJceFirstIsRefused() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        String overlay = Files.readString(SHIPPED.resolve("hybrid/java.security"))
+                .replace("security.provider.15=org.bouncycastle.jce.provider.BouncyCastleProvider",
+                        "security.provider.15=SunPKCS11")
+                .replace("security.provider.14=SunPKCS11",
+                        "security.provider.14=org.bouncycastle.jce.provider.BouncyCastleProvider");
+        Files.writeString(dir.resolve("p/java.security"), overlay);
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().contains("security.provider.15 must be "
+                + "org.bouncycastle.jce.provider.BouncyCastleProvider"), e.getMessage());
+    }
+
+    @Test
+    void aGapInTheProviderNumberingIsRefused() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        String overlay = Files.readString(SHIPPED.resolve("hybrid/java.security"))
+                .replace("security.provider.8=SunJGSS\n", "");
+        Files.writeString(dir.resolve("p/java.security"), overlay);
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().contains("without gaps"), e.getMessage());
+    }
+
+    private Path profile(String name, String... options) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve(name));
+        Files.write(dir.resolve("jvm.options"), List.of(options));
+        Files.copy(SHIPPED.resolve("hybrid/java.security"), dir.resolve("java.security"));
+        return temp;
+    }
+}
