@@ -39,7 +39,7 @@ public final class BcNegotiatedGroupReader {
      *         this class expects them (an incompatible BC upgrade) or are not opened to us
      */
     public static Optional<Integer> negotiatedGroup(Object engineOrSocket) {
-        if (!isBcConnectionHolder(engineOrSocket)) {
+        if (!isBcConnection(engineOrSocket)) {
             return Optional.empty();
         }
         try {
@@ -65,7 +65,8 @@ public final class BcNegotiatedGroupReader {
         }
     }
 
-    private static boolean isBcConnectionHolder(Object candidate) {
+    /** Whether this is a BCJSSE engine or socket (or a wrapper that exposes BC's connection API). */
+    public static boolean isBcConnection(Object candidate) {
         if (candidate == null) {
             return false;
         }

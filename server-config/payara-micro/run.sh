@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# pqws: build the WAR, make the development PKI if missing, and run it on Payara Micro with a PQ TLS profile.
+#
+#   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|none] [--https-port 8443]
+#                                     [--http-port 8080] [--bind 127.0.0.1] [--background] [--skip-build]
+#
+# --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
+# In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+profile=hybrid
+https_port=8443
+http_port=8080
+bind=127.0.0.1
+background=false
+build=true
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) profile=${2:?--profile needs a value}; shift 2 ;;
+    --https-port) https_port=${2:?--https-port needs a value}; shift 2 ;;
+    --http-port) http_port=${2:?--http-port needs a value}; shift 2 ;;
+    --bind) bind=${2:?--bind needs a value}; shift 2 ;;
+    --background) background=true; shift ;;
+    --skip-build) build=false; shift ;;
+    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$1' (see --help)" ;;
+  esac
+done
+for port in "$https_port" "$http_port"; do
+  [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "'$port' is not a TCP port"
+done
+
+java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
+java_major=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+[ "${java_major:-0}" -ge 17 ] 2>/dev/null || die "Payara Micro 6 needs Java 17 or newer; '$java_bin' is ${java_major:-unknown}"
+
+cd "$root"
+target=$root/target
+if $build || [ ! -f "$target/pqws.war" ]; then
+  echo "Building the WAR, the client and the PQ profile jars (mvn package)..."
+  mvn -q -B -DskipTests package
+fi
+
+certs=$root/certs/dev
+"$root/certs/make-dev-certs.sh" --out "$certs" >/dev/null
+
+jvm_args=()
+if [ "$profile" != none ]; then
+  "$java_bin" -cp "$target/classes" io.pqws.profile.ProfileArgsWriter --profiles "$root/pq-profile" \
+    --jars "$target/pq-profile/jars" --out "$target/pq-profile" --profile "$profile" >/dev/null
+  jvm_args+=("@$target/pq-profile/$profile.args")
+fi
+
+state=$target/payara
+mkdir -p "$state"
+sed "s/@BIND_ADDRESS@/$bind/" "$root/server-config/payara-micro/pre-boot-commands.asadmin" > "$state/run-pre-boot-commands.asadmin"
+log=$state/payara-micro.log
+pid_file=$state/payara-micro.pid
+if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+  die "a pqws Payara Micro is already running (pid $(cat "$pid_file")); stop it with server-config/payara-micro/stop.sh"
+fi
+
+"$java_bin" "${jvm_args[@]}" \
+  -Djavax.net.ssl.keyStore="$certs/server.p12" -Djavax.net.ssl.keyStorePassword=changeit \
+  -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
+  -jar "$state/payara-micro.jar" --deploy "$target/pqws.war" --contextroot pqws \
+  --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
+  --prebootcommandfile "$state/run-pre-boot-commands.asadmin" >"$log" 2>&1 &
+pid=$!
+echo "$pid" > "$pid_file"
+stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$pid_file"; }
+
+echo "Starting Payara Micro (profile: $profile, log: ${log#$root/})..."
+started=$(date +%s)
+until grep -q 'ready in' "$log" 2>/dev/null; do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "run.sh: Payara Micro exited during start-up; last lines of $log:" >&2
+    tail -n 20 "$log" >&2
+    rm -f "$pid_file"
+    exit 1
+  fi
+  if [ $(( $(date +%s) - started )) -gt 180 ]; then
+    stop
+    die "Payara Micro was not ready within 180 s; see $log"
+  fi
+  sleep 1
+done
+if grep -q 'Exception while loading the app' "$log"; then
+  echo "run.sh: the WAR failed to deploy; the reason, from $log:" >&2
+  grep -m1 -E 'IllegalStateException|Exception:' "$log" >&2 || tail -n 20 "$log" >&2
+  stop
+  exit 1
+fi
+ready=$(grep -o 'ready in [0-9,]* (ms)' "$log" | head -1)
+
+host=$bind
+[ "$bind" = 0.0.0.0 ] && host=localhost
+[ "$bind" = 127.0.0.1 ] && host=localhost
+cat <<MSG
+
+pqws is up ($ready, PQ profile: $profile).
+  Page (is this connection quantum-safe?):  https://$host:$https_port/pqws/
+  WebSocket echo:                           wss://$host:$https_port/pqws/echo
+  WebSocket TLS report + echo:              wss://$host:$https_port/pqws/tls
+  TLS facts as JSON:                        https://$host:$https_port/pqws/api/tls
+  Plain HTTP (no TLS):                      http://$host:$http_port/pqws/
+  Development CA to trust:                  ${certs#$root/}/ca.pem (DEVELOPMENT ONLY)
+  Check the group with the CLI:
+    java -jar target/pqws-client/pqws-client.jar connect --truststore ${certs#$root/}/truststore.p12 wss://$host:$https_port/pqws/tls
+MSG
+
+if $background; then
+  echo "  Stop it with:                             server-config/payara-micro/stop.sh"
+  exit 0
+fi
+echo "  Stop it with Ctrl+C."
+trap 'echo; echo "Stopping Payara Micro..."; stop; exit 0' INT TERM
+wait "$pid"
+rm -f "$pid_file"

@@ -1,0 +1,48 @@
+package io.pqws.endpoint;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.pqws.tls.SessionTlsFacts;
+import io.pqws.tls.TlsFacts;
+import io.pqws.tls.TlsFactsEncoder;
+import jakarta.inject.Inject;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * {@code /tls}: tells the client, in its first message, what its own connection negotiated (protocol, cipher
+ * suite, key-exchange group, whether that is a hybrid post-quantum one, client certificate), then echoes text.
+ * The browser page uses it to show, for the very connection it holds, whether it is quantum-safe.
+ */
+@ServerEndpoint(value = "/tls", encoders = TlsFactsEncoder.class)
+public class TlsReportEndpoint {
+
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(TlsReportEndpoint.class.getName());
+
+    @Inject
+    private SessionTlsFacts tls;
+
+    @OnOpen
+    public void open(Session session) throws IOException, EncodeException {
+        TlsFacts facts = tls.attach(session);
+        session.getBasicRemote().sendObject(facts);
+    }
+
+    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    public String echo(String text) {
+        return text;
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        LOG.log(Level.INFO, "tls session {0} failed: {1}", new Object[] {session.getId(), error.toString()});
+    }
+}

@@ -1,0 +1,57 @@
+package io.pqws.tls;
+
+import java.util.Optional;
+
+import javax.net.ssl.SSLEngine;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Payara and GlassFish: their web container runs on Grizzly, which keeps the connection's {@link SSLEngine} as a
+ * connection attribute that {@code org.glassfish.grizzly.ssl.SSLUtils.getSSLEngine(Connection)} returns.
+ *
+ * <p>The path, all public methods of public container classes, called reflectively so the WAR needs no container
+ * jar: {@code RequestFacade#getUnwrappedCoyoteRequest()} → {@code connector.Request#getCoyoteRequest()} (Grizzly's
+ * request) → {@code getContext()} → {@code getConnection()} → {@code SSLUtils.getSSLEngine(connection)}.
+ */
+public final class GrizzlySslEngineLocator implements SslEngineLocator {
+
+    static final String REQUEST_FACADE = "org.apache.catalina.connector.RequestFacade";
+
+    @Override
+    public boolean supports(HttpServletRequest request) {
+        return unwrap(request).getClass().getName().equals(REQUEST_FACADE);
+    }
+
+    @Override
+    public Optional<SSLEngine> locate(HttpServletRequest request) throws ReflectiveOperationException {
+        Object facade = unwrap(request);
+        Object catalinaRequest = call(facade, "getUnwrappedCoyoteRequest");
+        Object grizzlyRequest = call(catalinaRequest, "getCoyoteRequest");
+        Object connection = call(call(grizzlyRequest, "getContext"), "getConnection");
+        Class<?> connectionType = Class.forName("org.glassfish.grizzly.Connection", false,
+                connection.getClass().getClassLoader());
+        Class<?> sslUtils = Class.forName("org.glassfish.grizzly.ssl.SSLUtils", false,
+                connection.getClass().getClassLoader());
+        Object engine = sslUtils.getMethod("getSSLEngine", connectionType).invoke(null, connection);
+        return Optional.ofNullable((SSLEngine) engine);
+    }
+
+    private static ServletRequest unwrap(ServletRequest request) {
+        ServletRequest current = request;
+        while (current instanceof ServletRequestWrapper wrapper) {
+            current = wrapper.getRequest();
+        }
+        return current;
+    }
+
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        Object result = target.getClass().getMethod(method).invoke(target);
+        if (result == null) {
+            throw new ReflectiveOperationException(target.getClass().getName() + "#" + method + "() returned null");
+        }
+        return result;
+    }
+}

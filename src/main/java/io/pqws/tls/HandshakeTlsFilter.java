@@ -1,0 +1,41 @@
+package io.pqws.tls;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Captures the TLS facts of every WebSocket upgrade request while the HTTP request, and so the connection, is still
+ * reachable, and passes them on to the WebSocket session through {@link HandshakeTlsRegistry}.
+ *
+ * <p>Declared filters run before the WebSocket implementation's own filter (Tyrus and Undertow register theirs
+ * programmatically, after the declared ones), so this sees every upgrade first.
+ */
+@WebFilter(filterName = "pqws-handshake-tls", urlPatterns = "/*", asyncSupported = true)
+public class HandshakeTlsFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private TlsFactsResolver resolver;
+
+    @Inject
+    private HandshakeTlsRegistry registry;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String ticket = registry.register(resolver.resolve(request));
+        chain.doFilter(new HandshakeTicketRequest(request, ticket), response);
+    }
+}

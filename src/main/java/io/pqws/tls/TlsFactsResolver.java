@@ -1,0 +1,89 @@
+package io.pqws.tls;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.security.auth.x500.X500Principal;
+
+import io.pqws.tls.bc.BcInternalsUnavailableException;
+import io.pqws.tls.bc.BcNegotiatedGroupReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Works out the {@link TlsFacts} of the connection an HTTP request (or WebSocket upgrade) arrived on.
+ *
+ * <p>Why the group comes from the engine and never from configuration: the point is to show operators what their
+ * users really negotiated, including the clients that fell back to a classic group.
+ */
+@ApplicationScoped
+public class TlsFactsResolver {
+
+    private static final Logger LOG = Logger.getLogger(TlsFactsResolver.class.getName());
+    static final String CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+    static final String CIPHER_SUITE_ATTRIBUTE = "jakarta.servlet.request.cipher_suite";
+
+    private final List<SslEngineLocator> locators = List.of(new GrizzlySslEngineLocator());
+
+    public TlsFacts resolve(HttpServletRequest request) {
+        if (!request.isSecure()) {
+            return TlsFacts.plain();
+        }
+        String clientCertificate = clientCertificate(request);
+        Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();
+        if (locator.isEmpty()) {
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "this container is not supported for reading the TLS engine ("
+                            + request.getClass().getName() + ")");
+        }
+        SSLEngine engine;
+        try {
+            engine = locator.get().locate(request).orElse(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot reach the TLS engine of this connection: {0}", e.toString());
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "the container's TLS engine could not be reached");
+        }
+        if (engine == null) {
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "the container reported no TLS engine for this connection");
+        }
+        return fromEngine(engine, clientCertificate);
+    }
+
+    static TlsFacts fromEngine(SSLEngine engine, String clientCertificate) {
+        SSLSession session = engine.getSession();
+        String unavailable = null;
+        String group = null;
+        try {
+            Optional<Integer> codePoint = BcNegotiatedGroupReader.negotiatedGroup(engine);
+            if (codePoint.isPresent()) {
+                group = NamedGroups.nameOf(codePoint.get());
+            } else {
+                unavailable = BcNegotiatedGroupReader.isBcConnection(engine)
+                        ? "no key-exchange group was negotiated on this connection"
+                        : "the container's TLS provider (" + engine.getClass().getName()
+                                + ") does not report the negotiated group; use a pqws PQ profile";
+            }
+        } catch (BcInternalsUnavailableException e) {
+            LOG.log(Level.SEVERE, "the negotiated TLS group cannot be read; is the PQ profile's --add-opens in "
+                    + "place and Bouncy Castle at the tested version? {0}", e.getMessage());
+            unavailable = "the server cannot read Bouncy Castle's negotiated group (see the server log)";
+        }
+        return new TlsFacts(true, session.getProtocol(), session.getCipherSuite(), group,
+                NamedGroups.isHybridPostQuantum(group), clientCertificate, unavailable);
+    }
+
+    private static String clientCertificate(HttpServletRequest request) {
+        Object certificates = request.getAttribute(CERTIFICATES_ATTRIBUTE);
+        if (certificates instanceof X509Certificate[] chain && chain.length > 0) {
+            return chain[0].getSubjectX500Principal().getName(X500Principal.RFC1779);
+        }
+        return null;
+    }
+}
