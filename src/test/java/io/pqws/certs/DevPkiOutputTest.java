@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -154,6 +155,36 @@ class DevPkiOutputTest {
             assertKeyIdentifiersLinkTo(certificate, ca);
             PkiFixture.assertKeyMatches(files.clientKey(client), certificate);
         }
+    }
+
+    @Test
+    void rsaServerKeyIsRsa3072WithKeyEnciphermentUnderTheEcCa() throws Exception {
+        DevPkiFiles rsa = new DevPkiFiles(tmp.resolve("rsa"));
+        assertEquals(0, PkiFixture.run("--out", rsa.dir().toString(), "--server-key", "RSA").exitCode());
+
+        X509Certificate server = PkiFixture.certificate(rsa.serverCertificate());
+        assertEquals(3072, ((RSAPublicKey) server.getPublicKey()).getModulus().bitLength());
+        boolean[] usage = server.getKeyUsage();
+        assertTrue(usage[0] && usage[2], "digitalSignature and keyEncipherment");
+        assertEquals(List.of(SERVER_AUTH), server.getExtendedKeyUsage());
+        X509Certificate rsaCa = PkiFixture.certificate(rsa.caCertificate());
+        PkiFixture.assertP256(rsaCa);
+        PkiFixture.validate(server, rsaCa);
+        PkiFixture.assertKeyMatches(rsa.serverKey(), server);
+        assertEquals(server, PkiFixture.load(rsa.serverStore(), PASSWORD).getCertificate(DevPkiFiles.SERVER_ALIAS));
+    }
+
+    @Test
+    void extraNamesJoinTheLoopbackNames() throws Exception {
+        DevPkiFiles named = new DevPkiFiles(tmp.resolve("named"));
+        assertEquals(0, PkiFixture.run("--out", named.dir().toString(), "--san", "pqws.test", "--san", "192.0.2.10",
+                "--san", "IP:0::1", "--client", "carol").exitCode());
+
+        X509Certificate server = PkiFixture.certificate(named.serverCertificate());
+        assertEquals(Set.of(List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"),
+                List.of(2, "pqws.test"), List.of(7, "192.0.2.10")), Set.copyOf(server.getSubjectAlternativeNames()));
+        assertTrue(Files.exists(named.clientStore("carol")));
+        assertFalse(Files.exists(named.clientStore("alice")), "--client replaces the default clients");
     }
 
     @Test
