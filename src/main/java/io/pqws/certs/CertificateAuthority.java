@@ -41,16 +41,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class CertificateAuthority {
 
-    static final X500Principal SUBJECT = new X500Principal("CN=pqws development CA (NOT FOR PRODUCTION), O=pqws dev");
+    private static final X500Principal SUBJECT =
+            new X500Principal("CN=pqws development CA (NOT FOR PRODUCTION), O=pqws dev");
 
     /** The CA's own key type; end entities choose theirs in their {@link CertificateSpec}. */
-    static final KeyAlgorithm KEY = KeyAlgorithm.EC_P256;
+    private static final KeyAlgorithm KEY = KeyAlgorithm.EC_P256;
 
     /** Ten years: long enough that nobody re-imports the dev CA into a browser every year. */
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
 
     /** Under the 398 days browsers accept for a TLS server certificate; clients get the same. */
-    static final Duration END_ENTITY_VALIDITY = Duration.ofDays(397);
+    private static final Duration END_ENTITY_VALIDITY = Duration.ofDays(397);
 
     /** Certificates start a little in the past so that a peer whose clock is slightly behind accepts them. */
     private static final Duration BACKDATE = Duration.ofMinutes(5);

@@ -65,8 +65,8 @@ final class DevPkiMaker {
                 OwnerOnlyFiles.write(entity.store(), Pkcs12.keyStore(entity.alias(), credential, password));
                 OwnerOnlyFiles.write(entity.certificate(), Pem.encode(credential.certificate()));
                 OwnerOnlyFiles.write(entity.key(), Pem.encode(credential.privateKey()));
-                written.add(new Written(entity.description(), problem.get(),
-                        List.of(aliased(entity.store(), entity.alias()), name(entity.certificate()), name(entity.key()))));
+                written.add(new Written(entity.description(), problem.get(), List.of(
+                        aliased(entity.store(), entity.alias()), name(entity.certificate()), name(entity.key()))));
             }
         }
 

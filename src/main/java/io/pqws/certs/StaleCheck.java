@@ -26,7 +26,7 @@ import java.util.Set;
 final class StaleCheck {
 
     /** A certificate ending within this margin is renewed now rather than failing someone's test run next month. */
-    static final Duration RENEWAL_MARGIN = Duration.ofDays(30);
+    private static final Duration RENEWAL_MARGIN = Duration.ofDays(30);
 
     private final char[] password;
     private final Instant now;

@@ -36,12 +36,13 @@ record SubjectAltName(Kind kind, String value) {
         }
     }
 
-    /** An LDH host name, optionally with one leading wildcard label; at most 253 characters (checked separately). */
+    /** An LDH host name, optionally with a leading wildcard label; at most 253 characters (checked separately). */
     private static final Pattern DNS_NAME =
             Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
-    /** The names every server certificate carries, so that {@code wss://localhost}, IPv4 and IPv6 loopback all verify. */
-    static final List<SubjectAltName> LOOPBACK = List.of(parse("DNS:localhost"), parse("IP:127.0.0.1"), parse("IP:::1"));
+    /** The names every server certificate carries, so that {@code wss://localhost} and both loopbacks verify. */
+    static final List<SubjectAltName> LOOPBACK =
+            List.of(parse("DNS:localhost"), parse("IP:127.0.0.1"), parse("IP:::1"));
 
     /**
      * Parses {@code DNS:name}, {@code IP:address}, or a bare value (an IP literal if it is one, else a DNS name).

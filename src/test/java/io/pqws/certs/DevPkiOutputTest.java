@@ -201,7 +201,7 @@ class DevPkiOutputTest {
         X509CertificateHolder authority = new X509CertificateHolder(issuer.getEncoded());
         assertArrayEquals(
                 SubjectKeyIdentifier.fromExtensions(authority.getExtensions()).getKeyIdentifier(),
-                AuthorityKeyIdentifier.fromExtensions(subject.getExtensions()).getKeyIdentifier());
+                AuthorityKeyIdentifier.fromExtensions(subject.getExtensions()).getKeyIdentifierOctets());
         assertTrue(SubjectKeyIdentifier.fromExtensions(subject.getExtensions()).getKeyIdentifier().length > 0);
     }
 
