@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -72,6 +73,15 @@ public final class InMemoryCredentials {
 
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /** The certificate's private key, for peers outside the JVM (an OpenSSL client's {@code -key} file). */
+    public PrivateKey privateKey() {
+        try {
+            return (PrivateKey) keyStore.getKey(ALIAS, PASSWORD);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the in-memory key store lost its key", e);
+        }
     }
 
     public KeyStore trustStore() {

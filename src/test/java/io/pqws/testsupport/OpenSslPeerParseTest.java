@@ -1,0 +1,140 @@
+package io.pqws.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The s_client output parser on output recorded from OpenSSL 3.5.9 (Debian trixie) against this project's BCJSSE
+ * test server and against {@code openssl s_server}, so it is checked without the chroot. OpenSSL prints the group
+ * two ways: {@code Negotiated TLS1.3 group: NAME} for groups without a classic peer key (hybrids, ML-KEM), and
+ * {@code Peer Temp Key: ...} for classic ones.
+ */
+class OpenSslPeerParseTest {
+
+    @Test
+    void briefHybrid() {
+        OpenSslPeer.Result result = OpenSslPeer.parse("""
+                Connecting to 127.0.0.1
+                CONNECTION ESTABLISHED
+                Protocol version: TLSv1.3
+                Ciphersuite: TLS_AES_256_GCM_SHA384
+                Peer certificate: CN=localhost
+                Hash used: SHA256
+                Signature type: ecdsa_secp256r1_sha256
+                Verification: OK
+                Verified peername: localhost
+                Negotiated TLS1.3 group: X25519MLKEM768
+                DONE
+                """, 0);
+        assertTrue(result.handshakeCompleted());
+        assertEquals("TLSv1.3", result.protocol());
+        assertEquals("TLS_AES_256_GCM_SHA384", result.cipher());
+        assertEquals("X25519MLKEM768", result.group());
+        assertTrue(result.verified());
+    }
+
+    @Test
+    void briefClassicGroupsUnderTheirStandardNames() {
+        assertEquals("x25519", groupOf("Peer Temp Key: X25519, 253 bits"));
+        assertEquals("secp256r1", groupOf("Peer Temp Key: ECDH, prime256v1, 256 bits"));
+        assertEquals("secp384r1", groupOf("Peer Temp Key: ECDH, secp384r1, 384 bits"));
+        assertEquals("x448", groupOf("Peer Temp Key: X448, 448 bits"));
+        assertEquals("ffdhe2048", groupOf("Peer Temp Key: DH, 2048 bits"));
+    }
+
+    @Test
+    void briefVerificationError() {
+        OpenSslPeer.Result result = OpenSslPeer.parse("""
+                Connecting to 127.0.0.1
+                depth=0 CN=localhost
+                verify error:num=18:self-signed certificate
+                CONNECTION ESTABLISHED
+                Protocol version: TLSv1.3
+                Ciphersuite: TLS_AES_256_GCM_SHA384
+                Peer certificate: CN=localhost
+                Hash used: SHA256
+                Signature type: ecdsa_secp256r1_sha256
+                Verification error: self-signed certificate
+                Peer Temp Key: X25519, 253 bits
+                DONE
+                """, 0);
+        assertTrue(result.handshakeCompleted());
+        assertFalse(result.verified());
+        assertEquals("self-signed certificate", result.verification());
+    }
+
+    @Test
+    void briefHandshakeFailure() {
+        OpenSslPeer.Result result = OpenSslPeer.parse("""
+                Connecting to 127.0.0.1
+                40E748E8557F0000:error:0A000410:SSL routines:ssl3_read_bytes:ssl/tls alert handshake \
+                failure:../ssl/record/rec_layer_s3.c:918:SSL alert number 40
+                """, 1);
+        assertFalse(result.handshakeCompleted());
+        assertNull(result.protocol());
+        assertNull(result.group());
+        assertNull(result.verification());
+        assertEquals(1, result.exitCode());
+    }
+
+    @Test
+    void normalModeHybrid() {
+        OpenSslPeer.Result result = OpenSslPeer.parse("""
+                Connecting to 127.0.0.1
+                CONNECTED(00000003)
+                ---
+                No client certificate CA names sent
+                Peer signing digest: SHA256
+                Peer signature type: ecdsa_secp256r1_sha256
+                Negotiated TLS1.3 group: X25519MLKEM768
+                ---
+                SSL handshake has read 1779 bytes and written 1573 bytes
+                Verification error: self-signed certificate
+                ---
+                New, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384
+                Protocol: TLSv1.3
+                Server public key is 256 bit
+                Verify return code: 18 (self-signed certificate)
+                ---
+                DONE
+                """, 0);
+        assertTrue(result.handshakeCompleted());
+        assertEquals("TLSv1.3", result.protocol());
+        assertEquals("TLS_AES_256_GCM_SHA384", result.cipher());
+        assertEquals("X25519MLKEM768", result.group());
+        assertEquals("self-signed certificate", result.verification());
+    }
+
+    /** Normal mode prints a session block even when the handshake failed, with a misleading "Verification: OK". */
+    @Test
+    void normalModeHandshakeFailure() {
+        OpenSslPeer.Result result = OpenSslPeer.parse("""
+                Connecting to 127.0.0.1
+                402788E6407F0000:error:0A000410:SSL routines:ssl3_read_bytes:ssl/tls alert handshake failure
+                CONNECTED(00000003)
+                ---
+                no peer certificate available
+                ---
+                No client certificate CA names sent
+                Negotiated TLS1.3 group: <NULL>
+                ---
+                SSL handshake has read 7 bytes and written 382 bytes
+                Verification: OK
+                ---
+                New, (NONE), Cipher is (NONE)
+                Protocol: TLSv1.3
+                ---
+                """, 1);
+        assertFalse(result.handshakeCompleted());
+        assertNull(result.group());
+        assertFalse(result.verified());
+    }
+
+    private static String groupOf(String tempKeyLine) {
+        return OpenSslPeer.parse("CONNECTION ESTABLISHED\n" + tempKeyLine + "\n", 0).group();
+    }
+}
