@@ -149,8 +149,11 @@ public final class WssConnection implements AutoCloseable {
             sent.cancel(true);
             throw new WssClientException(Kind.TIMEOUT, "message not sent within " + describe(timeout));
         } catch (ExecutionException e) {
-            throw endpoint.closeStatus().isPresent() ? closedFailure()
-                    : new WssClientException(Kind.CLOSED, "sending failed: " + Failures.innermostMessage(e), e);
+            // a send that fails because the server is closing: report the server's close, not the broken pipe
+            if (!session.isOpen() && awaitClose(timeout).isPresent()) {
+                throw closedFailure();
+            }
+            throw new WssClientException(Kind.CLOSED, "sending failed: " + Failures.innermostMessage(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WssClientException(Kind.INTERNAL, "interrupted while sending", e);
