@@ -13,6 +13,7 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +224,25 @@ class PqwsClientTest {
             CliRun run = CliRun.run("connect", "--timeout", "0.5", "wss://127.0.0.1:" + silent.getLocalPort() + "/");
             assertFailure(run, PqwsClient.TIMED_OUT,
                     "no WebSocket connection to 127.0.0.1:" + silent.getLocalPort() + " within 500 ms");
+        }
+    }
+
+    @Test
+    void plainWsWorksButIsReportedAsUnencrypted() throws Exception {
+        try (TestWssServer server = TestWssServer.plainEcho()) {
+            CliRun run = CliRun.run("connect", server.url("127.0.0.1"), "hi");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("  protocol        none (plain ws://, not encrypted)", run.outLines().get(1));
+            assertEquals("< hi", run.outLines().get(run.outLines().size() - 1));
+
+            CliRun json = CliRun.run("connect", "--json", server.url("127.0.0.1"));
+            JsonObject report = parseJson(json.outLines().get(0));
+            assertEquals(JsonValue.NULL, report.get("protocol"));
+            assertEquals(false, report.getBoolean("hybridPostQuantum"));
+
+            assertFailure(CliRun.run("connect", "--profile", "hybrid-only", server.url("127.0.0.1")),
+                    PqwsClient.POLICY_FAILED, "a hybrid-only policy needs TLS, but " + server.url("127.0.0.1")
+                            + " is plain ws://; use wss://");
         }
     }
 

@@ -70,9 +70,13 @@ final class TestWssServer implements AutoCloseable {
 
     private TestWssServer(KeyManagerFactory keys, TrustManagerFactory clientTrust, List<String> groups, boolean mute,
             Integer closeCode, String closeReason) throws GeneralSecurityException, IOException {
-        SSLContext context = SSLContext.getInstance("TLS", JSSE);
-        context.init(keys.getKeyManagers(), clientTrust == null ? null : clientTrust.getTrustManagers(), null);
-        this.tls = context.getSocketFactory();
+        if (keys == null) {
+            this.tls = null;
+        } else {
+            SSLContext context = SSLContext.getInstance("TLS", JSSE);
+            context.init(keys.getKeyManagers(), clientTrust == null ? null : clientTrust.getTrustManagers(), null);
+            this.tls = context.getSocketFactory();
+        }
         this.serverSocket = new ServerSocket(0, 8, InetAddress.getByName("127.0.0.1"));
         this.groups = groups;
         this.needClientAuth = clientTrust != null;
@@ -99,6 +103,11 @@ final class TestWssServer implements AutoCloseable {
         return new TestWssServer(keys, null, groups, false, code, reason);
     }
 
+    /** A plain ws:// echo server, without TLS. */
+    static TestWssServer plainEcho() throws Exception {
+        return new TestWssServer(null, null, List.of(), false, null, null);
+    }
+
     /** A server that completes the TLS handshake and then never answers the HTTP upgrade. */
     static TestWssServer muteAfterTls(KeyManagerFactory keys, List<String> groups) throws Exception {
         return new TestWssServer(keys, null, groups, true, null, null);
@@ -109,7 +118,7 @@ final class TestWssServer implements AutoCloseable {
     }
 
     String url(String host) {
-        return "wss://" + host + ":" + port() + "/pqws/echo";
+        return (tls == null ? "ws://" : "wss://") + host + ":" + port() + "/pqws/echo";
     }
 
     /** The next connection the server saw; fails the test when none comes in time. */
@@ -144,49 +153,58 @@ final class TestWssServer implements AutoCloseable {
      * request still unread would reset the connection and could discard the alert before the client reads it.
      */
     private void serve(Socket raw) {
-        try (raw; SSLSocket socket = (SSLSocket) tls.createSocket(raw, null, false)) {
+        try (raw) {
             raw.setSoTimeout(15_000);
-            BCSSLSocket bc = (BCSSLSocket) socket;
-            BCSSLParameters parameters = bc.getParameters();
-            parameters.setNamedGroups(groups.toArray(String[]::new));
-            parameters.setNeedClientAuth(needClientAuth);
-            bc.setParameters(parameters);
-            try {
-                socket.startHandshake();
-            } catch (IOException e) {
-                accepted.add(new Accepted(null, null, e));
-                closeGracefully(raw);
+            if (tls == null) {
+                accepted.add(new Accepted(null, null, null));
+                exchange(raw.getInputStream(), raw.getOutputStream());
                 return;
             }
-            String group = BcNegotiatedGroupReader.negotiatedGroup(socket).map(NamedGroups::nameOf).orElse(null);
-            String principal = null;
-            try {
-                principal = socket.getSession().getPeerPrincipal().getName();
-            } catch (SSLPeerUnverifiedException noClientCertificate) {
-                // no client authentication on this connection
-            }
-            accepted.add(new Accepted(group, principal, null));
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            if (mute) {
-                while (in.read() >= 0) {
-                    // swallow the upgrade request and wait for the client to give up
+            try (SSLSocket socket = (SSLSocket) tls.createSocket(raw, null, false)) {
+                BCSSLSocket bc = (BCSSLSocket) socket;
+                BCSSLParameters parameters = bc.getParameters();
+                parameters.setNamedGroups(groups.toArray(String[]::new));
+                parameters.setNeedClientAuth(needClientAuth);
+                bc.setParameters(parameters);
+                try {
+                    socket.startHandshake();
+                } catch (IOException e) {
+                    accepted.add(new Accepted(null, null, e));
+                    closeGracefully(raw);
+                    return;
                 }
-                return;
+                String group = BcNegotiatedGroupReader.negotiatedGroup(socket).map(NamedGroups::nameOf).orElse(null);
+                String principal = null;
+                try {
+                    principal = socket.getSession().getPeerPrincipal().getName();
+                } catch (SSLPeerUnverifiedException noClientCertificate) {
+                    // no client authentication on this connection
+                }
+                accepted.add(new Accepted(group, principal, null));
+                exchange(socket.getInputStream(), socket.getOutputStream());
             }
-            upgrade(in, out);
-            if (closeCode != null) {
-                byte[] reason = closeReason.getBytes(StandardCharsets.UTF_8);
-                byte[] payload = new byte[2 + reason.length];
-                payload[0] = (byte) (closeCode >> 8);
-                payload[1] = (byte) (int) closeCode;
-                System.arraycopy(reason, 0, payload, 2, reason.length);
-                writeFrame(out, 0x88, payload);
-            }
-            echo(in, out);
         } catch (IOException | RuntimeException e) {
             // the client went away; the test asserts on what it saw
         }
+    }
+
+    private void exchange(InputStream in, OutputStream out) throws IOException {
+        if (mute) {
+            while (in.read() >= 0) {
+                // swallow the upgrade request and wait for the client to give up
+            }
+            return;
+        }
+        upgrade(in, out);
+        if (closeCode != null) {
+            byte[] reason = closeReason.getBytes(StandardCharsets.UTF_8);
+            byte[] payload = new byte[2 + reason.length];
+            payload[0] = (byte) (closeCode >> 8);
+            payload[1] = (byte) (int) closeCode;
+            System.arraycopy(reason, 0, payload, 2, reason.length);
+            writeFrame(out, 0x88, payload);
+        }
+        echo(in, out);
     }
 
     private static void closeGracefully(Socket raw) {
