@@ -1,0 +1,175 @@
+package io.pqws.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLEngine;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
+
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+import io.pqws.client.WssClientException.Kind;
+import io.pqws.tls.bc.BcInternalsUnavailableException;
+
+/**
+ * Opens WebSocket connections ({@code wss://} through Bouncy Castle JSSE, or plain {@code ws://}) with fixed
+ * {@link ClientTlsSettings}, and reports what each TLS handshake negotiated.
+ *
+ * <p>Why a library and not just the CLI: the project's integration tests connect exactly the way the
+ * {@code pqws-client} command does, so a green test means the command works too. Instances are immutable and
+ * thread-safe; every {@link #connect} builds its own Tyrus client and TLS engine, so connections with different
+ * settings can run side by side in one JVM without global properties.
+ *
+ * <pre>{@code
+ * WssClient client = new WssClient(ClientTlsSettings.of(TlsProfile.HYBRID).withTrustStore(devCa));
+ * try (WssConnection c = client.connect(URI.create("wss://localhost:8181/pqws/echo"), Duration.ofSeconds(10))) {
+ *     assert c.handshake().hybrid();
+ *     c.sendText("hello");
+ *     WsMessage reply = c.nextMessage(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ */
+public final class WssClient {
+
+    private final ClientTlsSettings settings;
+
+    public WssClient(ClientTlsSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public ClientTlsSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Connects, completes the TLS handshake and the WebSocket upgrade, and applies the policy of the settings.
+     *
+     * @param uri     a {@code wss://} or {@code ws://} URL
+     * @param timeout bounds the whole connect (TCP, TLS, upgrade); also the default for sends and the close
+     * @return the open connection; the caller closes it
+     * @throws WssClientException with a one-line reason: {@link Kind#CONNECT}, {@link Kind#TLS},
+     *         {@link Kind#TIMEOUT}, {@link Kind#POLICY} (e.g. a classic group under a hybrid-only policy; the
+     *         connection is closed with 1008 before anything is sent), {@link Kind#SETUP} or {@link Kind#INTERNAL}
+     */
+    public WssConnection connect(URI uri, Duration timeout) throws WssClientException {
+        Objects.requireNonNull(uri, "uri");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("wss") && !scheme.equals("ws")) {
+            throw new WssClientException(Kind.SETUP, "not a WebSocket URL (wss:// or ws://): " + uri);
+        }
+        if (uri.getHost() == null) {
+            throw new WssClientException(Kind.SETUP, "no host in " + uri);
+        }
+        boolean tls = scheme.equals("wss");
+        if (!tls && settings.requireHybrid()) {
+            throw new WssClientException(Kind.POLICY,
+                    "a hybrid-only policy needs TLS, but " + uri + " is plain ws://; use wss://");
+        }
+
+        ClientManager manager = ClientManager.createClient();
+        BcEngineConfigurator tlsConfig = null;
+        if (tls) {
+            try {
+                tlsConfig = new BcEngineConfigurator(BcTls.clientContext(settings), settings);
+            } catch (GeneralSecurityException e) {
+                manager.shutdown();
+                throw new WssClientException(Kind.SETUP, "cannot set up TLS: " + Failures.innermostMessage(e), e);
+            }
+            manager.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tlsConfig);
+        }
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, millis);
+
+        RecordingEndpoint endpoint = new RecordingEndpoint();
+        long start = System.nanoTime();
+        Session session = open(manager, endpoint, tlsConfig, uri, timeout);
+        long handshakeMillis = TimeUnit.NANOSECONDS.toMillis(endpoint.openedNanos() - start);
+
+        HandshakeReport report;
+        try {
+            report = tls ? HandshakeReport.of(engineOf(tlsConfig), handshakeMillis)
+                    : HandshakeReport.plain(handshakeMillis);
+        } catch (BcInternalsUnavailableException | IllegalStateException e) {
+            new WssConnection(uri, manager, session, endpoint, null, timeout)
+                    .close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "");
+            throw new WssClientException(Kind.INTERNAL, "cannot read the negotiated TLS group: " + e.getMessage(), e);
+        }
+        WssConnection connection = new WssConnection(uri, manager, session, endpoint, report, timeout);
+        if (settings.requireHybrid() && !report.hybrid()) {
+            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "post-quantum key exchange required");
+            throw new WssClientException(Kind.POLICY, "negotiated key exchange "
+                    + (report.namedGroup() == null ? "(none)" : report.namedGroup())
+                    + " is not hybrid post-quantum; refused by the hybrid-only policy");
+        }
+        return connection;
+    }
+
+    /**
+     * Runs Tyrus' blocking connect on a thread of its own and waits for whichever comes first: the open session,
+     * Tyrus' failure, a TLS failure seen by the engine (which Tyrus may never report), or the timeout.
+     */
+    private static Session open(ClientManager manager, RecordingEndpoint endpoint, BcEngineConfigurator tlsConfig,
+            URI uri, Duration timeout) throws WssClientException {
+        CompletableFuture<Session> outcome = new CompletableFuture<>();
+        if (tlsConfig != null) {
+            tlsConfig.failure().thenAccept(outcome::completeExceptionally);
+        }
+        Thread connector = new Thread(() -> {
+            try {
+                outcome.complete(manager.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
+                        uri));
+            } catch (DeploymentException | IOException | RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        }, "pqws-connect-" + uri.getHost());
+        connector.setDaemon(true);
+        connector.start();
+        try {
+            return outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            endpoint.abandon();
+            manager.shutdown();
+            String endpointName = uri.getHost() + ":" + Failures.port(uri);
+            if (tlsConfig != null && tlsConfig.tlsHandshakeFinished()) {
+                // Tyrus' Grizzly client does not report a connection that dies before the upgrade response, and a
+                // reset can swallow the server's alert; in TLS 1.3 that is typically a refused client certificate.
+                throw new WssClientException(Kind.TIMEOUT, "no WebSocket upgrade response from " + endpointName
+                        + " within " + WssConnection.describe(timeout) + " after the TLS handshake (the server may "
+                        + "have dropped the connection, e.g. over a missing or untrusted client certificate; see --cert)",
+                        e);
+            }
+            throw new WssClientException(Kind.TIMEOUT, "no WebSocket connection to " + endpointName + " within "
+                    + WssConnection.describe(timeout), e);
+        } catch (ExecutionException e) {
+            endpoint.abandon();
+            manager.shutdown();
+            throw Failures.connectFailure(e.getCause() != null ? e.getCause() : e, uri);
+        } catch (InterruptedException e) {
+            endpoint.abandon();
+            manager.shutdown();
+            Thread.currentThread().interrupt();
+            throw new WssClientException(Kind.INTERNAL, "interrupted while connecting", e);
+        }
+    }
+
+    private static SSLEngine engineOf(BcEngineConfigurator tlsConfig) {
+        return tlsConfig.engine().orElseThrow(() -> new IllegalStateException(
+                "Tyrus opened a wss connection without creating an engine from our SSLContext"));
+    }
+}
