@@ -88,6 +88,8 @@ final class MemoryHandshake {
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
         SSLException failure;
         boolean finished;
+        /** How often unwrap answered BUFFER_UNDERFLOW. */
+        int underflows;
         boolean trickle;
         UnaryOperator<byte[]> rewriteNext;
 
@@ -144,6 +146,9 @@ final class MemoryHandshake {
                 view.limit(visible);
                 SSLEngineResult result = engine.unwrap(view, application);
                 note(result);
+                if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    underflows++;
+                }
                 int consumed = view.position();
                 inbound.flip();
                 inbound.position(consumed);

@@ -145,17 +145,27 @@ class RequireHybridTest {
 
     @Test
     void aClientHelloArrivingOneByteAtATimeIsStillParsed() throws Exception {
-        assertHybridWithP256(MemoryHandshake.between(TestPki.bcClient(MIXED), server()).trickleToServer().run());
-        assertRefusedWithAlert(MemoryHandshake.between(TestPki.bcClient(CLASSIC), server()).trickleToServer().run(),
-                HybridRequirement.NO_HYBRID);
+        MemoryHandshake hybrid = MemoryHandshake.between(TestPki.bcClient(MIXED), server()).trickleToServer().run();
+        assertHybridWithP256(hybrid);
+        assertTrue(hybrid.server.underflows > 1000, "one underflow per byte short of a record: " + hybrid.server.underflows);
+
+        MemoryHandshake classic = MemoryHandshake.between(TestPki.bcClient(CLASSIC), server()).trickleToServer().run();
+        assertRefusedWithAlert(classic, HybridRequirement.NO_HYBRID);
+        assertTrue(classic.server.underflows > 100);
     }
 
     @Test
     void aClientHelloSpreadOverManyRecordsIsStillParsed() throws Exception {
-        assertHybridWithP256(MemoryHandshake.between(TestPki.bcClient(HYBRID), server())
-                .rewriteFirstClientFlight(flight -> TlsRecords.refragment(flight, 7)).run());
-        assertHybridWithP256(MemoryHandshake.between(TestPki.bcClient(MIXED), server())
-                .rewriteFirstClientFlight(flight -> TlsRecords.refragment(flight, 1)).trickleToServer().run());
+        MemoryHandshake sevenByteRecords = MemoryHandshake.between(TestPki.bcClient(HYBRID), server())
+                .rewriteFirstClientFlight(flight -> TlsRecords.refragment(flight, 7)).run();
+        assertHybridWithP256(sevenByteRecords);
+        assertTrue(TlsRecords.parse(sevenByteRecords.client.sent.toByteArray()).size() > 30);
+
+        MemoryHandshake oneByteRecordsOneByteReads = MemoryHandshake.between(TestPki.bcClient(MIXED), server())
+                .rewriteFirstClientFlight(flight -> TlsRecords.refragment(flight, 1)).trickleToServer().run();
+        assertHybridWithP256(oneByteRecordsOneByteReads);
+        assertTrue(TlsRecords.parse(oneByteRecordsOneByteReads.client.sent.toByteArray()).size() > 200);
+
         assertRefusedWithAlert(MemoryHandshake.between(TestPki.bcClient(CLASSIC), server())
                 .rewriteFirstClientFlight(flight -> TlsRecords.refragment(flight, 1)).run(), HybridRequirement.NO_HYBRID);
     }
@@ -244,6 +254,69 @@ class RequireHybridTest {
         SSLHandshakeException thrown = assertThrows(SSLHandshakeException.class,
                 () -> server.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(64)));
         assertInstanceOf(SSLProtocolException.class, thrown.getCause());
+    }
+
+    /** Feeds one client flight to a fresh server engine and returns the exception the refusal surfaces. */
+    private SSLHandshakeException refusalOf(byte[] flight) throws Exception {
+        SSLEngine server = server();
+        SSLEngineResult result = server.unwrap(ByteBuffer.wrap(flight), ByteBuffer.allocate(1 << 15));
+        assertEquals(HandshakeStatus.NEED_WRAP, result.getHandshakeStatus());
+        ByteBuffer out = ByteBuffer.allocate(64);
+        server.wrap(ByteBuffer.allocate(0), out);
+        assertArrayEquals(ClientHelloGuardEngine.HANDSHAKE_FAILURE_ALERT, java.util.Arrays.copyOf(out.array(), out.position()));
+        return assertThrows(SSLHandshakeException.class, () -> server.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(64)));
+    }
+
+    @Test
+    void oldAndIncompleteHellosAreRefusedTheSameWay() throws Exception {
+        byte[] tls10Style = ClientHelloBytes.record(ClientHelloBytes.message(0x0301, null));
+        assertTrue(refusalOf(tls10Style).getMessage().startsWith("client did not offer TLS 1.3"));
+
+        byte[] noSupportedGroups = ClientHelloBytes.record(ClientHelloBytes.message(ClientHelloBytes.TLS12,
+                ClientHelloBytes.supportedVersions(ClientHelloBytes.TLS13)));
+        assertTrue(refusalOf(noSupportedGroups).getMessage().contains("no supported_groups extension"));
+
+        byte[] sslv2Hello = TlsRecords.hex("802E0103010015000000100700C0030080010080060040040080020080" + "00".repeat(16));
+        SSLHandshakeException sslv2 = refusalOf(sslv2Hello);
+        assertInstanceOf(SSLProtocolException.class, sslv2.getCause());
+        assertTrue(sslv2.getMessage().contains("SSLv2"));
+    }
+
+    /** Whatever a client sends, the server engine says yes, or no with SSLException types, never anything else. */
+    @Test
+    void corruptedClientHellosOnlyEverYieldSslExceptions() throws Exception {
+        byte[] flight = ClientHelloBytes.firstFlight(TestPki.bcClient(MIXED));
+        java.util.Random random = new java.util.Random(42);
+        int accepted = 0;
+        int refusedByGuard = 0;
+        int failedInBouncyCastle = 0;
+        for (int round = 0; round < 300; round++) {
+            byte[] mutated = flight.clone();
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+            }
+            SSLEngine server = server();
+            server.beginHandshake();
+            ByteBuffer in = ByteBuffer.wrap(mutated);
+            ByteBuffer app = ByteBuffer.allocate(1 << 15);
+            try {
+                for (int calls = 0; calls < 10 && server.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING; calls++) {
+                    if (server.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                        server.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(1 << 16));
+                    } else if (server.unwrap(in, app).getStatus() == Status.BUFFER_UNDERFLOW) {
+                        break;
+                    }
+                }
+                accepted++; // Bouncy Castle answered (a HelloRetryRequest) and waits for the client
+            } catch (SSLHandshakeException e) {
+                refusedByGuard++;
+            } catch (SSLException e) {
+                failedInBouncyCastle++;
+            }
+        }
+        // All three outcomes occur, so the corruption reached both the guard and Bouncy Castle.
+        assertTrue(accepted > 0 && refusedByGuard > 0 && failedInBouncyCastle > 0,
+                accepted + " accepted, " + refusedByGuard + " refused, " + failedInBouncyCastle + " failed in BC");
     }
 
     @Test
