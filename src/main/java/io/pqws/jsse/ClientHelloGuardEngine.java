@@ -1,0 +1,508 @@
+package io.pqws.jsse;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLProtocolException;
+import javax.net.ssl.SSLSession;
+
+import org.bouncycastle.jsse.BCApplicationProtocolSelector;
+import org.bouncycastle.jsse.BCExtendedSSLSession;
+import org.bouncycastle.jsse.BCSSLConnection;
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.BCSSLParameters;
+
+/**
+ * A BCJSSE engine behind a door that opens only for a ClientHello that will lead to a hybrid post-quantum key
+ * exchange ({@link HybridRequirement}).
+ *
+ * <p>In server mode the first inbound records are not given to Bouncy Castle: they are collected whole-record by
+ * whole-record ({@link ClientHelloAssembler}; an incomplete record is {@code BUFFER_UNDERFLOW} and is not consumed),
+ * and the complete ClientHello is parsed ({@link ClientHelloParser}). Accepted, the collected bytes are handed to
+ * Bouncy Castle and from then on every call goes straight to it: no record is looked at again. In client mode the
+ * engine is pass-through from the start. Everything Bouncy Castle-specific, {@link #getConnection()} included, is
+ * delegated, so code that reads the negotiated group through {@link BCSSLEngine} sees Bouncy Castle's objects.
+ *
+ * <p>A refused ClientHello is answered the way an engine user can deliver:
+ * <ol>
+ * <li>{@code unwrap} consumes the input and returns {@code OK}/{@code NEED_WRAP} (no exception yet);</li>
+ * <li>the next {@code wrap} writes a fatal {@code handshake_failure} alert record and returns
+ * {@code CLOSED}/{@code NEED_WRAP};</li>
+ * <li>the next {@code wrap} (or {@code unwrap}) throws the {@link SSLHandshakeException} explaining why;</li>
+ * <li>after that the engine is closed in both directions and every call returns {@code CLOSED}.</li>
+ * </ol>
+ * Emitting before throwing matters: Grizzly's {@code SSLBaseFilter.doHandshakeStep} writes the output of the
+ * {@code wrap} calls that returned, also when a later one throws, but never calls {@code wrap} after an
+ * {@code unwrap} threw; so an engine that threw first (SunJSSE from {@code unwrap}, BCJSSE from {@code wrap})
+ * loses its alert there. Callers that flush with {@code wrap} after an exception (Tomcat, Netty) get
+ * {@code CLOSED} and nothing more.
+ */
+final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
+
+    /** Record: alert(21), version TLS 1.2 (as TLS 1.3 writes it), length 2; alert: fatal(2), handshake_failure(40). */
+    static final byte[] HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
+
+    private static final Logger LOG = Logger.getLogger(ClientHelloGuardEngine.class.getName());
+
+    private enum State {
+        /** Handshake not begun; the mode may still change. */
+        NEW,
+        /** Server mode, collecting the ClientHello. */
+        GUARDING,
+        /** Client mode, or the ClientHello was accepted (or the engine was closed before one arrived). */
+        PASS,
+        REFUSED_ALERT_PENDING,
+        REFUSED_EXCEPTION_PENDING,
+        CLOSED
+    }
+
+    private final SSLEngine delegate;
+    private final BCSSLEngine bc;
+    private final HybridRequirement requirement;
+    private final Object lock = new Object();
+
+    private volatile State state = State.NEW;
+    // Guarded by lock:
+    private ClientHelloAssembler assembler;
+    private String[] engineGroups;
+    private boolean tls13Enabled;
+    private SSLHandshakeException refusal;
+    private volatile BiFunction<SSLEngine, List<String>, String> jdkSelector;
+    private volatile BCApplicationProtocolSelector<SSLEngine> bcSelector;
+
+    ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement) {
+        super(delegate.getPeerHost(), delegate.getPeerPort());
+        if (!(delegate instanceof BCSSLEngine)) {
+            throw new IllegalArgumentException("not a BCJSSE engine: " + delegate.getClass().getName());
+        }
+        this.delegate = delegate;
+        this.bc = (BCSSLEngine) delegate;
+        this.requirement = requirement;
+    }
+
+    // ---------------------------------------------------------------- handshake and records
+
+    @Override
+    public void beginHandshake() throws SSLException {
+        if (state == State.PASS) {
+            delegate.beginHandshake();
+            return;
+        }
+        synchronized (lock) {
+            switch (state) {
+                case NEW:
+                    start();
+                    break;
+                case GUARDING:
+                case PASS:
+                    delegate.beginHandshake(); // Bouncy Castle refuses a second handshake itself
+                    break;
+                default:
+                    throw new SSLException("Connection is closed: its ClientHello was refused");
+            }
+        }
+    }
+
+    /** Decides the mode when the handshake begins; Bouncy Castle fixes the mode and copies its parameters then. */
+    private void start() throws SSLException {
+        boolean server = !delegate.getUseClientMode();
+        if (server) {
+            PqwsSslContextSpi.preferServerGroupOrder(bc);
+            BCSSLParameters parameters = bc.getParameters();
+            engineGroups = parameters.getNamedGroups();
+            tls13Enabled = Arrays.asList(parameters.getProtocols()).contains("TLSv1.3");
+        }
+        delegate.beginHandshake(); // throws while the mode is unset, leaving this engine NEW
+        if (server) {
+            assembler = new ClientHelloAssembler();
+            state = State.GUARDING;
+        } else {
+            state = State.PASS;
+        }
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        if (state == State.PASS) {
+            return delegate.unwrap(src, dsts, offset, length);
+        }
+        synchronized (lock) {
+            if (state == State.NEW) {
+                start();
+            }
+            switch (state) {
+                case PASS:
+                    return delegate.unwrap(src, dsts, offset, length);
+                case GUARDING:
+                    return guard(src);
+                case REFUSED_ALERT_PENDING:
+                    return new SSLEngineResult(Status.CLOSED, HandshakeStatus.NEED_WRAP, 0, 0);
+                case REFUSED_EXCEPTION_PENDING:
+                    state = State.CLOSED;
+                    throw refusal;
+                default:
+                    return new SSLEngineResult(Status.CLOSED, HandshakeStatus.NOT_HANDSHAKING, 0, 0);
+            }
+        }
+    }
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        if (state == State.PASS) {
+            return delegate.wrap(srcs, offset, length, dst);
+        }
+        synchronized (lock) {
+            if (state == State.NEW) {
+                start();
+            }
+            switch (state) {
+                case PASS:
+                case GUARDING: // Bouncy Castle has nothing to send before it sees a ClientHello
+                    return delegate.wrap(srcs, offset, length, dst);
+                case REFUSED_ALERT_PENDING:
+                    if (dst.remaining() < HANDSHAKE_FAILURE_ALERT.length) {
+                        return new SSLEngineResult(Status.BUFFER_OVERFLOW, HandshakeStatus.NEED_WRAP, 0, 0);
+                    }
+                    dst.put(HANDSHAKE_FAILURE_ALERT);
+                    state = State.REFUSED_EXCEPTION_PENDING;
+                    return new SSLEngineResult(Status.CLOSED, HandshakeStatus.NEED_WRAP, 0,
+                            HANDSHAKE_FAILURE_ALERT.length);
+                case REFUSED_EXCEPTION_PENDING:
+                    state = State.CLOSED;
+                    throw refusal;
+                default:
+                    return new SSLEngineResult(Status.CLOSED, HandshakeStatus.NOT_HANDSHAKING, 0, 0);
+            }
+        }
+    }
+
+    private SSLEngineResult guard(ByteBuffer src) throws SSLException {
+        int start = src.position();
+        int consumed;
+        try {
+            consumed = assembler.offer(src);
+        } catch (SSLProtocolException e) {
+            // The connection is over; whatever else the peer sent is discarded with it.
+            src.position(src.limit());
+            return refuse(e.getMessage(), e, false, src.limit() - start);
+        }
+        if (consumed == 0) {
+            return new SSLEngineResult(Status.BUFFER_UNDERFLOW, HandshakeStatus.NEED_UNWRAP, 0, 0);
+        }
+        if (!assembler.isComplete()) {
+            return new SSLEngineResult(Status.OK, HandshakeStatus.NEED_UNWRAP, consumed, 0);
+        }
+        ClientHello hello;
+        try {
+            hello = ClientHelloParser.parse(assembler.message());
+        } catch (SSLProtocolException e) {
+            return refuse(e.getMessage(), e, false, consumed);
+        }
+        Optional<HybridRequirement.Refusal> refused = requirement.check(hello, engineGroups, tls13Enabled);
+        if (refused.isPresent()) {
+            return refuse(refused.get().reason(), null, refused.get().misconfiguration(), consumed);
+        }
+        return release(consumed);
+    }
+
+    /** Hands the accepted ClientHello to Bouncy Castle; from here on this engine is pass-through. */
+    private SSLEngineResult release(int consumed) throws SSLException {
+        List<ByteBuffer> records = assembler.records();
+        assembler = null;
+        state = State.PASS;
+        // Handshake records yield no application data; the buffer only satisfies Bouncy Castle's space check.
+        ByteBuffer scratch = ByteBuffer.allocate(Math.max(delegate.getSession().getApplicationBufferSize(),
+                ClientHelloAssembler.MAX_FRAGMENT_LENGTH));
+        SSLEngineResult last = null;
+        for (ByteBuffer record : records) {
+            last = delegate.unwrap(record, scratch);
+            if (last.getStatus() != Status.OK || record.hasRemaining()) {
+                // Bouncy Castle failed on the ClientHello: its own alert and exception follow through wrap.
+                break;
+            }
+        }
+        if (last == null || last.getStatus() == Status.BUFFER_UNDERFLOW || last.getStatus() == Status.BUFFER_OVERFLOW) {
+            throw new SSLException("internal error: Bouncy Castle answered "
+                    + (last == null ? "nothing" : last.getStatus()) + " to a complete ClientHello record");
+        }
+        return new SSLEngineResult(last.getStatus(), last.getHandshakeStatus(), consumed, 0);
+    }
+
+    private SSLEngineResult refuse(String reason, Exception cause, boolean misconfiguration, int consumed) {
+        refusal = new SSLHandshakeException(reason);
+        if (cause != null) {
+            refusal.initCause(cause);
+        }
+        assembler = null;
+        state = State.REFUSED_ALERT_PENDING;
+        if (misconfiguration) {
+            LOG.severe("Refused a ClientHello because of this server's own configuration: " + reason);
+        } else if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("Refused ClientHello from " + getPeerHost() + ": " + reason);
+        }
+        return new SSLEngineResult(Status.OK, HandshakeStatus.NEED_WRAP, consumed, 0);
+    }
+
+    @Override
+    public HandshakeStatus getHandshakeStatus() {
+        switch (state) {
+            case REFUSED_ALERT_PENDING:
+            case REFUSED_EXCEPTION_PENDING:
+                return HandshakeStatus.NEED_WRAP;
+            case CLOSED:
+                return HandshakeStatus.NOT_HANDSHAKING;
+            default:
+                return delegate.getHandshakeStatus();
+        }
+    }
+
+    @Override
+    public Runnable getDelegatedTask() {
+        return isRefused() ? null : delegate.getDelegatedTask();
+    }
+
+    @Override
+    public void closeInbound() throws SSLException {
+        if (state == State.PASS) {
+            delegate.closeInbound();
+            return;
+        }
+        synchronized (lock) {
+            if (!isRefused()) {
+                assembler = null;
+                state = State.PASS;
+                delegate.closeInbound();
+            }
+        }
+    }
+
+    @Override
+    public boolean isInboundDone() {
+        return isRefused() || delegate.isInboundDone();
+    }
+
+    @Override
+    public void closeOutbound() {
+        if (state == State.PASS) {
+            delegate.closeOutbound();
+            return;
+        }
+        synchronized (lock) {
+            // A refused engine's pending alert already is its closing message.
+            if (!isRefused()) {
+                assembler = null;
+                state = State.PASS;
+                delegate.closeOutbound();
+            }
+        }
+    }
+
+    @Override
+    public boolean isOutboundDone() {
+        switch (state) {
+            case REFUSED_ALERT_PENDING:
+            case REFUSED_EXCEPTION_PENDING:
+                return false;
+            case CLOSED:
+                return true;
+            default:
+                return delegate.isOutboundDone();
+        }
+    }
+
+    private boolean isRefused() {
+        State current = state;
+        return current == State.REFUSED_ALERT_PENDING || current == State.REFUSED_EXCEPTION_PENDING
+                || current == State.CLOSED;
+    }
+
+    // ---------------------------------------------------------------- application protocol selectors
+
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        // The selector must see this engine, not the one behind it.
+        jdkSelector = selector;
+        bcSelector = null;
+        delegate.setHandshakeApplicationProtocolSelector(
+                selector == null ? null : (engine, protocols) -> selector.apply(this, protocols));
+    }
+
+    @Override
+    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        BiFunction<SSLEngine, List<String>, String> selector = jdkSelector;
+        return selector != null ? selector : delegate.getHandshakeApplicationProtocolSelector();
+    }
+
+    @Override
+    public void setBCHandshakeApplicationProtocolSelector(BCApplicationProtocolSelector<SSLEngine> selector) {
+        bcSelector = selector;
+        jdkSelector = null;
+        bc.setBCHandshakeApplicationProtocolSelector(
+                selector == null ? null : (engine, protocols) -> selector.select(this, protocols));
+    }
+
+    @Override
+    public BCApplicationProtocolSelector<SSLEngine> getBCHandshakeApplicationProtocolSelector() {
+        BCApplicationProtocolSelector<SSLEngine> selector = bcSelector;
+        return selector != null ? selector : bc.getBCHandshakeApplicationProtocolSelector();
+    }
+
+    // ---------------------------------------------------------------- plain delegation
+
+    @Override
+    public String getPeerHost() {
+        return delegate.getPeerHost();
+    }
+
+    @Override
+    public int getPeerPort() {
+        return delegate.getPeerPort();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public String[] getEnabledCipherSuites() {
+        return delegate.getEnabledCipherSuites();
+    }
+
+    @Override
+    public void setEnabledCipherSuites(String[] suites) {
+        delegate.setEnabledCipherSuites(suites);
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return delegate.getSupportedProtocols();
+    }
+
+    @Override
+    public String[] getEnabledProtocols() {
+        return delegate.getEnabledProtocols();
+    }
+
+    @Override
+    public void setEnabledProtocols(String[] protocols) {
+        delegate.setEnabledProtocols(protocols);
+    }
+
+    @Override
+    public SSLSession getSession() {
+        return delegate.getSession();
+    }
+
+    @Override
+    public SSLSession getHandshakeSession() {
+        return delegate.getHandshakeSession();
+    }
+
+    @Override
+    public void setUseClientMode(boolean mode) {
+        delegate.setUseClientMode(mode);
+    }
+
+    @Override
+    public boolean getUseClientMode() {
+        return delegate.getUseClientMode();
+    }
+
+    @Override
+    public void setNeedClientAuth(boolean need) {
+        delegate.setNeedClientAuth(need);
+    }
+
+    @Override
+    public boolean getNeedClientAuth() {
+        return delegate.getNeedClientAuth();
+    }
+
+    @Override
+    public void setWantClientAuth(boolean want) {
+        delegate.setWantClientAuth(want);
+    }
+
+    @Override
+    public boolean getWantClientAuth() {
+        return delegate.getWantClientAuth();
+    }
+
+    @Override
+    public void setEnableSessionCreation(boolean flag) {
+        delegate.setEnableSessionCreation(flag);
+    }
+
+    @Override
+    public boolean getEnableSessionCreation() {
+        return delegate.getEnableSessionCreation();
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        return delegate.getSSLParameters();
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters params) {
+        delegate.setSSLParameters(params);
+    }
+
+    @Override
+    public String getApplicationProtocol() {
+        return delegate.getApplicationProtocol();
+    }
+
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return delegate.getHandshakeApplicationProtocol();
+    }
+
+    @Override
+    public void setBCSessionToResume(BCExtendedSSLSession session) {
+        bc.setBCSessionToResume(session);
+    }
+
+    @Override
+    public BCExtendedSSLSession getBCHandshakeSession() {
+        return bc.getBCHandshakeSession();
+    }
+
+    @Override
+    public BCExtendedSSLSession getBCSession() {
+        return bc.getBCSession();
+    }
+
+    @Override
+    public BCSSLConnection getConnection() {
+        return bc.getConnection();
+    }
+
+    @Override
+    public BCSSLParameters getParameters() {
+        return bc.getParameters();
+    }
+
+    @Override
+    public void setParameters(BCSSLParameters parameters) {
+        bc.setParameters(parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientHelloGuardEngine[" + state + ", " + delegate + "]";
+    }
+}
