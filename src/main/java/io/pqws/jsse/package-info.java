@@ -14,22 +14,13 @@
  * ClientHello for which the server would not select a hybrid ML-KEM group (X25519MLKEM768, SecP256r1MLKEM768,
  * SecP384r1MLKEM1024) in TLS 1.3. Server sockets are refused instead (see {@code PqwsSslContextSpi}).</li>
  * <li>Initialization fails when Bouncy Castle cannot use a hybrid group {@code jdk.tls.namedGroups} asks for (on JDK
- * 17: BCJSSE not running over the BC provider), instead of quietly negotiating classic groups.</li>
+ * 17: the BC provider, which supplies ML-KEM, not installed), instead of quietly negotiating classic groups.</li>
  * </ul>
  *
- * <h2>Installing it ({@code -Djava.security.properties=pqws.java.security})</h2>
- * <pre>
- * security.provider.1=io.pqws.jsse.PqwsJsseProvider
- * security.provider.2=org.bouncycastle.jce.provider.BouncyCastleProvider
- * security.provider.3=org.bouncycastle.jsse.provider.BouncyCastleJsseProvider BC
- * security.provider.4=SUN
- * security.provider.5=SunRsaSign
- * security.provider.6=SunEC
- * security.provider.7=SunJSSE
- * ... the rest of the JDK's list, renumbered ...
- * # BCJSSE needs its own key managers for EC certificates in TLS 1.3
- * ssl.KeyManagerFactory.algorithm=PKIX
- * </pre>
+ * <h2>Installing it</h2>
+ * The project's PQ profiles ({@code pq-profile/<name>/java.security}) list it first, then BCJSSE, then the JDK's
+ * providers, then {@code BouncyCastleProvider} last (for ML-KEM only; placed earlier it takes over PKCS12 key
+ * stores). See {@code pq-profile/README.md}.
  * The jar works on the class path (the entry above is a class name, loaded reflectively) and on the module path as
  * an automatic module (it has no {@code module-info}; {@code META-INF/services/java.security.Provider} declares the
  * provider; add it to the boot layer, e.g. {@code --add-modules ALL-MODULE-PATH}). It needs {@code bctls},
