@@ -42,7 +42,7 @@ cd "$root"
 target=$root/target
 if $build || [ ! -f "$target/pqws.war" ]; then
   echo "Building the WAR, the client and the PQ profile jars (mvn package)..."
-  mvn -q -B -DskipTests package
+  mvn -q -B -Dstyle.color=never -DskipTests package
 fi
 
 certs=$root/certs/dev

@@ -15,8 +15,8 @@ import javax.net.ssl.X509KeyManager;
 /**
  * Require-hybrid mode's answer to server-side {@code SSLSocket}s: no server credentials.
  *
- * <p>The ClientHello guard wraps {@link SSLEngine}s only. A server-mode socket can still appear: from a server
- * socket factory (refused up front, see {@link RefusingServerSocketFactory}), from a layered
+ * <p>The ClientHello guard wraps {@link SSLEngine}s only. A server-mode socket can still appear: from the server
+ * socket factory (which containers such as Payara use to check their configuration), from a layered
  * {@code createSocket(Socket, InputStream, boolean)}, or from a client socket switched with
  * {@code setUseClientMode(false)}. Each of them asks the key manager for a server key with a {@link Socket} argument;
  * this key manager answers none, so Bouncy Castle aborts that handshake with a fatal alert. Everything else,

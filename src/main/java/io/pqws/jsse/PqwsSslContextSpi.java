@@ -27,9 +27,9 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * An SSLContext that is a BCJSSE SSLContext of the same algorithm plus the pqws policy:
  * <ul>
  * <li>every engine it creates prefers the server's named-group order ({@code useNamedGroupsOrder=true});</li>
- * <li>in require-hybrid mode every engine is a {@link ClientHelloGuardEngine} (pass-through in client mode),
- * server sockets are refused ({@link RefusingServerSocketFactory}) and socket server handshakes get no credentials
- * ({@link EngineOnlyKeyManager});</li>
+ * <li>in require-hybrid mode every engine is a {@link ClientHelloGuardEngine} (pass-through in client mode), and
+ * server-mode sockets, which the guard cannot see into, get no credentials ({@link EngineOnlyKeyManager}), so their
+ * handshakes fail;</li>
  * <li>initialization fails when Bouncy Castle cannot use a hybrid group that {@code jdk.tls.namedGroups} asks for.</li>
  * </ul>
  * Everything else is Bouncy Castle's.
@@ -183,8 +183,10 @@ final class PqwsSslContextSpi extends SSLContextSpi {
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
         initialized();
-        SSLServerSocketFactory factory = bc.getServerSocketFactory();
-        return policy.requireHybrid() ? new RefusingServerSocketFactory(factory) : factory;
+        // Not refused outright in require-hybrid mode: Payara's SSL set-up creates an unbound server socket to check
+        // its configuration. Sockets cannot pass the ClientHello guard, so EngineOnlyKeyManager gives any
+        // server-mode socket no credentials and its handshakes fail.
+        return bc.getServerSocketFactory();
     }
 
     @Override

@@ -55,9 +55,12 @@ final class PqwsServer {
         return URI.create("https://localhost:" + httpsPort() + "/" + CONTEXT + "/" + path);
     }
 
-    /** The plain ws:// URL of {@code path}, from the HTTP base URL Arquillian reports. */
+    /**
+     * The plain ws:// URL of {@code path} on the HTTP port Arquillian reports. Payara Micro reports one of the
+     * machine's addresses as its host, but the listener is bound to loopback only, so the host is localhost.
+     */
     static URI ws(URL base, String path) {
-        return URI.create(base.toString().replaceFirst("^http", "ws")).resolve(path);
+        return URI.create("ws://localhost:" + base.getPort() + "/" + CONTEXT + "/" + path);
     }
 
     static Path certsDir() {

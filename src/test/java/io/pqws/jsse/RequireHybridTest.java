@@ -420,13 +420,6 @@ class RequireHybridTest {
     }
 
     @Test
-    void serverSocketsAreRefusedUpFront() {
-        SSLException refused = assertThrows(SSLException.class, () -> context.getServerSocketFactory().createServerSocket(0));
-        assertEquals(RefusingServerSocketFactory.MESSAGE, refused.getMessage());
-        assertTrue(context.getServerSocketFactory().getSupportedCipherSuites().length > 0);
-    }
-
-    @Test
     void theProbeSawTheConfiguredOrder() {
         // A guard engine exists only after the probe confirmed Bouncy Castle uses the hybrid group first.
         assertEquals(List.of(Groups.X25519_MLKEM768, Groups.X25519, Groups.SECP256R1),

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import org.bouncycastle.jsse.BCSSLParameters;
@@ -109,12 +109,31 @@ class SocketPathTest {
     }
 
     @Test
-    void withRequireHybridServerSocketsAreRefusedAtCreation() throws Exception {
+    void withRequireHybridAServerSocketCanBeCreatedButItsHandshakesFail() throws Exception {
         properties.and(PqwsJssePolicy.REQUIRE_HYBRID, "true");
         SSLContext context = pqwsServerContext();
-
-        SSLException refused = assertThrows(SSLException.class,
-                () -> context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-        assertEquals(RefusingServerSocketFactory.MESSAGE, refused.getMessage());
+        try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Future<Throwable> server = pool.submit(() -> {
+                try (SSLSocket accepted = (SSLSocket) listener.accept()) {
+                    accepted.setSoTimeout(10_000);
+                    accepted.startHandshake();
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            try (SSLSocket client = (SSLSocket) TestPki.bcClientContext().getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+                client.setSoTimeout(10_000);
+                BCSSLParameters groups = ((BCSSLSocket) client).getParameters();
+                groups.setNamedGroups(HYBRID_CAPABLE);
+                ((BCSSLSocket) client).setParameters(groups);
+                assertThrows(java.io.IOException.class, client::startHandshake);
+            }
+            Throwable failure = server.get(10, TimeUnit.SECONDS);
+            assertInstanceOf(java.io.IOException.class, failure);
+            assertTrue(failure.getMessage().contains("handshake_failure"), failure::getMessage);
+        }
     }
 }
