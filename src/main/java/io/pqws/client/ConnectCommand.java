@@ -41,9 +41,9 @@ import picocli.CommandLine.TypeConversionException;
         footerHeading = "%nExamples:%n",
         footer = {
             "  pqws-client connect --truststore certs/dev/truststore.p12 \\",
-            "      wss://localhost:8181/pqws/echo hello",
+            "      wss://localhost:8443/pqws/echo hello",
             "  echo hi | pqws-client connect --profile hybrid-only --json \\",
-            "      --truststore certs/dev/truststore.p12 wss://localhost:8181/pqws/echo"},
+            "      --truststore certs/dev/truststore.p12 wss://localhost:8443/pqws/echo"},
         exitCodeListHeading = PqwsClient.EXIT_CODES_HEADING,
         exitCodeList = {PqwsClient.EXIT_0, PqwsClient.EXIT_1, PqwsClient.EXIT_2, PqwsClient.EXIT_3,
             PqwsClient.EXIT_4, PqwsClient.EXIT_5})

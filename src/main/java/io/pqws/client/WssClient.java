@@ -35,7 +35,7 @@ import io.pqws.tls.bc.BcInternalsUnavailableException;
  *
  * <pre>{@code
  * WssClient client = new WssClient(ClientTlsSettings.of(TlsProfile.HYBRID).withTrustStore(devCa));
- * try (WssConnection c = client.connect(URI.create("wss://localhost:8181/pqws/echo"), Duration.ofSeconds(10))) {
+ * try (WssConnection c = client.connect(URI.create("wss://localhost:8443/pqws/echo"), Duration.ofSeconds(10))) {
  *     assert c.handshake().hybrid();
  *     c.sendText("hello");
  *     WsMessage reply = c.nextMessage(Duration.ofSeconds(5));
