@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,9 +77,17 @@ final class WildFlyServer {
                 "-Djboss.https.port=" + https, "-Djboss.http.port=" + freePort(),
                 "-Djboss.management.http.port=" + freePort())
                 .redirectErrorStream(true);
-        environment(builder.environment());
+        Map<String, String> environment = new HashMap<>();
+        environment(environment);
         // With this set, standalone.sh forwards a TERM to the server JVM and waits for it.
-        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process process = builder.start();
         WildFlyServer server = new WildFlyServer(home, https, process);
         try {
@@ -176,36 +185,16 @@ final class WildFlyServer {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/jboss-cli.sh").toString());
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        environment(builder.environment());
-        Process cli = builder.start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!cli.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            cli.destroyForcibly();
-            throw new IllegalStateException("jboss-cli.sh " + arguments + " did not finish within " + CLI_TIMEOUT);
-        }
-        String text;
-        try {
-            text = output.get(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the output of jboss-cli.sh " + arguments, e);
-        }
-        if (cli.exitValue() != 0) {
-            throw new IllegalStateException("jboss-cli.sh " + arguments + " failed (" + cli.exitValue() + "):\n" + text);
-        }
+        Map<String, String> environment = new HashMap<>();
+        environment(environment);
+        ExternalCommand.run(command, environment, CLI_TIMEOUT);
     }
 
-    /** The test JVM's own Java, and none of the caller's WildFly settings. */
+    /** The test JVM's own Java, and none of the caller's WildFly settings (null: remove the variable). */
     private static void environment(Map<String, String> environment) {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
-        environment.remove("JAVA_OPTS");
-        environment.remove("JBOSS_HOME");
+        environment.put("JAVA_OPTS", null);
+        environment.put("JBOSS_HOME", null);
     }
 
     private static Path script(String name) {
