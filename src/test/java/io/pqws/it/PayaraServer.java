@@ -40,7 +40,12 @@ final class PayaraServer {
         PayaraServer server = new PayaraServer(Path.of(property("pqws.payara.home")), freePortBase());
         server.asadmin("--user", "admin", "create-domain", "--nopassword=true", "--portbase",
                 String.valueOf(server.portBase), DOMAIN);
-        server.asadmin("start-domain", DOMAIN);
+        try {
+            server.asadmin("start-domain", DOMAIN);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; see " + server.domainDir().resolve("logs/server.log"),
+                    e);
+        }
         return server;
     }
 
@@ -110,16 +115,19 @@ final class PayaraServer {
         return ExternalCommand.run(command, environment, ASADMIN_TIMEOUT);
     }
 
-    /** A port base in the dynamic range whose listening offsets are all free at the moment. */
+    /**
+     * A port base whose listening offsets are all free at the moment, below Linux's ephemeral range (32768 and up)
+     * so that no outgoing connection or port-0 listener of another process can take one before the domain binds it.
+     */
     private static int freePortBase() throws IOException {
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + 100 * random.nextInt(400);
+            int base = 10000 + 100 * random.nextInt(220);
             if (allFree(base)) {
                 return base;
             }
         }
-        throw new IOException("no free Payara port base found between 20000 and 60000");
+        throw new IOException("no free Payara port base found between 10000 and 32000");
     }
 
     private static boolean allFree(int base) {
