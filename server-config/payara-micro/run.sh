@@ -3,7 +3,9 @@
 #
 #   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|none] [--https-port 8443]
 #                                     [--http-port 8080] [--bind 127.0.0.1] [--background] [--skip-build]
+#                                     [--payara 6|7]
 #
+# --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
 # In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
 set -euo pipefail
@@ -15,6 +17,7 @@ http_port=8080
 bind=127.0.0.1
 background=false
 build=true
+payara=6
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
@@ -26,7 +29,8 @@ while [ $# -gt 0 ]; do
     --bind) bind=${2:?--bind needs a value}; shift 2 ;;
     --background) background=true; shift ;;
     --skip-build) build=false; shift ;;
-    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --payara) payara=${2:?--payara needs a value}; shift 2 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -34,9 +38,16 @@ for port in "$https_port" "$http_port"; do
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "'$port' is not a TCP port"
 done
 
+case "$payara" in
+  6) micro_jar=payara-micro.jar; min_java=17 ;;
+  7) micro_jar=payara-micro-7.jar; min_java=21 ;;
+  *) die "--payara must be 6 or 7, not '$payara'" ;;
+esac
+
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 java_major=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-[ "${java_major:-0}" -ge 17 ] 2>/dev/null || die "Payara Micro 6 needs Java 17 or newer; '$java_bin' is ${java_major:-unknown}"
+[ "${java_major:-0}" -ge "$min_java" ] 2>/dev/null \
+  || die "Payara Micro $payara needs Java $min_java or newer; '$java_bin' is ${java_major:-unknown} (set JAVA_HOME)"
 
 cd "$root"
 target=$root/target
@@ -67,14 +78,14 @@ fi
 "$java_bin" "${jvm_args[@]}" \
   -Djavax.net.ssl.keyStore="$certs/server.p12" -Djavax.net.ssl.keyStorePassword=changeit \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
-  -jar "$state/payara-micro.jar" --deploy "$target/pqws.war" --contextroot pqws \
+  -jar "$state/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
   --prebootcommandfile "$state/run-pre-boot-commands.asadmin" >"$log" 2>&1 &
 pid=$!
 echo "$pid" > "$pid_file"
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$pid_file"; }
 
-echo "Starting Payara Micro (profile: $profile, log: ${log#$root/})..."
+echo "Starting Payara Micro $payara (profile: $profile, Java $java_major, log: ${log#$root/})..."
 started=$(date +%s)
 until grep -q 'ready in' "$log" 2>/dev/null; do
   if ! kill -0 "$pid" 2>/dev/null; then
