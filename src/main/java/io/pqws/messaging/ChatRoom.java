@@ -43,7 +43,7 @@ final class ChatRoom {
         return members.isEmpty();
     }
 
-    /** Adds the member, sends it the welcome (members and history), and tells everyone the new presence. */
+    /** Adds the member, sends it the welcome (members and history), and tells the others the new presence. */
     synchronized Admission join(ChatMember member, List<ChatMember> tooSlow) {
         if (members.size() >= maxMembers) {
             return Admission.FULL;
@@ -51,7 +51,12 @@ final class ChatRoom {
         members.add(member);
         offer(member, encoder.encode(new ChatEvent.Welcome(name, member.user(), users(), List.copyOf(history))),
                 tooSlow);
-        broadcast(new ChatEvent.Presence(name, users(), member.user(), null, clock.instant()), tooSlow);
+        String presence = encoder.encode(new ChatEvent.Presence(name, users(), member.user(), null, clock.instant()));
+        for (ChatMember other : members) {
+            if (other != member) {
+                offer(other, presence, tooSlow);
+            }
+        }
         return Admission.JOINED;
     }
 

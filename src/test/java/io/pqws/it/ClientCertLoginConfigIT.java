@@ -1,16 +1,12 @@
 package io.pqws.it;
 
-import java.net.http.HttpClient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,13 +17,21 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * Why the module does not use the servlet {@code CLIENT-CERT} login, kept as a test that fails once Payara changes:
+ * a plain {@code CLIENT-CERT} web application (no pqws code) on the same Payara Micro, TLS listener and
+ * {@code client-auth=want} answers a request that carries no client certificate <em>not at all</em> within 10 s.
+ * (Payara asks Grizzly for the certificate with a forced TLS renegotiation, which TLS 1.3 does not have; after 30 s
+ * the connection is dropped without an HTTP answer.) {@link AuthenticationIT} shows the module's own mechanism
+ * answering the same situation with 401 at once.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ClientCertLoginConfigIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.create(WebArchive.class, "pqws.war")
+        return ShrinkWrap.create(WebArchive.class, PqwsServer.CONTEXT + ".war")
                 .addAsWebResource(new StringAsset("open\n"), "open.txt")
                 .addAsWebResource(new StringAsset("secret\n"), "secret/hello.txt")
                 .setWebXML(new StringAsset("""
@@ -46,37 +50,18 @@ class ClientCertLoginConfigIT {
     }
 
     @Test
-    void probe() throws Exception {
-        for (String who : new String[] {"alice", null}) {
-            for (String path : new String[] {"open.txt", "secret/hello.txt"}) {
-                HttpClient http = HttpClient.newBuilder().sslContext(context(who)).build();
-                long start = System.nanoTime();
-                CompletableFuture<HttpResponse<String>> f = http.sendAsync(
-                        HttpRequest.newBuilder(PqwsServer.https(path)).build(), HttpResponse.BodyHandlers.ofString());
-                String outcome;
-                try {
-                    HttpResponse<String> r = f.get(45, TimeUnit.SECONDS);
-                    outcome = r.statusCode() + " " + r.version();
-                } catch (Exception e) {
-                    outcome = e.toString();
-                }
-                System.out.printf("PROBE cert=%s path=%s -> %s after %d ms%n", who, path, outcome,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            }
-        }
+    void withACertificateTheClientCertLoginAnswers_positiveControl() throws Exception {
+        assertEquals(200, get("alice", "secret/hello.txt").statusCode());
+        assertEquals(200, get(null, "open.txt").statusCode(), "an unprotected page needs no certificate");
     }
 
-    private static SSLContext context(String who) throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(PqwsServer.trustStore());
-        KeyManagerFactory keys = null;
-        if (who != null) {
-            KeyStore store = PqwsServer.clientCertificate(who).keyStore();
-            keys = KeyManagerFactory.getInstance("PKIX");
-            keys.init(store, PqwsServer.STORE_PASSWORD);
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
-        return context;
+    @Test
+    void withoutACertificateTheProtectedRequestGetsNoAnswerWithinTenSeconds() {
+        assertThrows(HttpTimeoutException.class, () -> get(null, "secret/hello.txt"));
+    }
+
+    private static HttpResponse<String> get(String userOrNull, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(PqwsServer.https(path)).timeout(Duration.ofSeconds(10)).build();
+        return Users.https(userOrNull).send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
