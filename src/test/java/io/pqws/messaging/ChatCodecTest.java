@@ -74,6 +74,7 @@ class ChatCodecTest {
         assertEquals("CN=alice", welcome.getString("you"));
         assertEquals(2, welcome.getJsonArray("members").size());
         JsonObject replayed = welcome.getJsonArray("history").getJsonObject(0);
+        assertEquals("message", replayed.getString("type"), "history entries are messages like any other");
         assertEquals(1, replayed.getInt("seq"));
         assertEquals("first", replayed.getString("text"));
 
