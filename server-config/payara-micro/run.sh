@@ -80,7 +80,8 @@ fi
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
   -jar "$state/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
-  --prebootcommandfile "$state/run-pre-boot-commands.asadmin" >"$log" 2>&1 &
+  --prebootcommandfile "$state/run-pre-boot-commands.asadmin" \
+  --systemproperties "$root/server-config/payara-micro/pqws.properties" >"$log" 2>&1 &
 pid=$!
 echo "$pid" > "$pid_file"
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$pid_file"; }
@@ -102,7 +103,9 @@ until grep -q 'ready in' "$log" 2>/dev/null; do
 done
 if grep -q 'Exception while loading the app' "$log"; then
   echo "run.sh: the WAR failed to deploy; the reason, from $log:" >&2
-  grep -m1 -E 'IllegalStateException|Exception:' "$log" >&2 || tail -n 20 "$log" >&2
+  # the module's own checks (settings, PQ profile) say why in the innermost cause
+  grep -m1 -E '^Caused by: .*(InvalidSettingsException|IllegalStateException): ' "$log" | sed 's/^Caused by: //' >&2 \
+    || grep -m1 -E 'IllegalStateException|Exception:' "$log" >&2 || tail -n 20 "$log" >&2
   stop
   exit 1
 fi
@@ -118,6 +121,10 @@ pqws is up ($ready, PQ profile: $profile).
   WebSocket echo:                           wss://$host:$https_port/pqws/echo
   WebSocket TLS report + echo:              wss://$host:$https_port/pqws/tls
   TLS facts as JSON:                        https://$host:$https_port/pqws/api/tls
+  Chat rooms:                               wss://$host:$https_port/pqws/chat/{room}
+  Notifications:                            wss://$host:$https_port/pqws/notifications
+  Connection tickets, publishing:           POST https://$host:$https_port/pqws/api/tickets, .../api/notifications
+  Messaging settings:                       server-config/payara-micro/pqws.properties (docs/messaging.md)
   Plain HTTP (no TLS):                      http://$host:$http_port/pqws/
   Development CA to trust:                  ${certs#$root/}/ca.pem (DEVELOPMENT ONLY)
   Check the group with the CLI:
