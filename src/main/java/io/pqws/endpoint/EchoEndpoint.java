@@ -4,8 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.tls.SessionTlsFacts;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -16,6 +19,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * {@code /echo}: returns every text and binary message unchanged. The smallest useful endpoint, used to check that
  * a connection works end to end under a given TLS profile, and by the benchmarks.
  */
+@MeteredEndpoint
 @ServerEndpoint("/echo")
 public class EchoEndpoint {
 
@@ -40,6 +44,11 @@ public class EchoEndpoint {
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
     public ByteBuffer echo(ByteBuffer data) {
         return data;
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        // counted by @MeteredEndpoint; nothing else to release
     }
 
     @OnError

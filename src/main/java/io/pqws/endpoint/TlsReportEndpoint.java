@@ -7,8 +7,11 @@ import java.util.logging.Logger;
 import io.pqws.tls.SessionTlsFacts;
 import io.pqws.tls.TlsFacts;
 import io.pqws.tls.TlsFactsEncoder;
+import io.pqws.metrics.MeteredEndpoint;
 import jakarta.inject.Inject;
 import jakarta.websocket.EncodeException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -20,6 +23,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * suite, key-exchange group, whether that is a hybrid post-quantum one, client certificate), then echoes text.
  * The browser page uses it to show, for the very connection it holds, whether it is quantum-safe.
  */
+@MeteredEndpoint
 @ServerEndpoint(value = "/tls", encoders = TlsFactsEncoder.class)
 public class TlsReportEndpoint {
 
@@ -39,6 +43,11 @@ public class TlsReportEndpoint {
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
     public String echo(String text) {
         return text;
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        // counted by @MeteredEndpoint; nothing else to release
     }
 
     @OnError

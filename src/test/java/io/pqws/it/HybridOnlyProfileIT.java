@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
 import io.pqws.testsupport.HeadlessChromium;
 import io.pqws.testsupport.OpenSslPeer;
+import io.pqws.testsupport.PrometheusScrape;
 
 /**
  * Under {@code hybrid-only} a client that offers no hybrid group is refused during the handshake, while Chromium,
@@ -31,6 +34,9 @@ import io.pqws.testsupport.OpenSslPeer;
 class HybridOnlyProfileIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ArquillianResource
+    private URL base;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -74,6 +80,26 @@ class HybridOnlyProfileIT {
                 .groups("x25519:secp256r1").trusting(PqwsServer.caCertificate()));
         assertFalse(classic.handshakeCompleted(), classic.toString());
         assertTrue(classic.output().contains("handshake failure"), classic.output());
+    }
+
+    @Test
+    void refusedClassicClientsAreCountedByReason() throws Exception {
+        OperatorHttp operator = new OperatorHttp(PqwsServer.http(base, ""));
+        PrometheusScrape before = operator.metrics();
+
+        assertThrows(WssClientException.class, () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
+                .connect(PqwsServer.wss("echo"), WAIT).close());
+        new WssClient(PqwsServer.client(TlsProfile.HYBRID)).connect(PqwsServer.wss("echo"), WAIT).close();
+
+        PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m, "pqws_websocket_closes_total",
+                "endpoint", "/echo") == 1);
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total", "reason",
+                "no_hybrid_group"), "the classic client, refused by the hybrid-only policy");
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total"),
+                "the hybrid client's handshake did not fail");
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "endpoint", "/echo",
+                "group", "X25519MLKEM768"));
+        assertEquals(0, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "hybrid", "false"));
     }
 
     @Test

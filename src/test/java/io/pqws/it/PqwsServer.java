@@ -63,6 +63,11 @@ final class PqwsServer {
         return URI.create("ws://localhost:" + base.getPort() + "/" + CONTEXT + "/" + path);
     }
 
+    /** The plain http:// URL of {@code path} on the HTTP port Arquillian reports (see {@link #ws}). */
+    static URI http(URL base, String path) {
+        return URI.create("http://localhost:" + base.getPort() + "/" + CONTEXT + "/" + path);
+    }
+
     static Path certsDir() {
         return Path.of(property("pqws.certs.dir"));
     }
