@@ -31,6 +31,11 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
     static final String PROFILE_PROPERTY = "pqws.profile";
     static final String GROUPS_PROPERTY = "jdk.tls.namedGroups";
     static final String REQUIRE_HYBRID_PROPERTY = "pqws.tls.requireHybrid";
+    /**
+     * Bouncy Castle's server-side session resumption switch. With BCJSSE 1.84 it governs TLS 1.2 only: BCJSSE has no
+     * TLS 1.3 resumption (nor 0-RTT early data) at all. Optional; Bouncy Castle's default is {@code true}.
+     */
+    static final String RESUMPTION_PROPERTY = "org.bouncycastle.jsse.server.enableSessionResumption";
 
     public PqProfile {
         systemProperties = Map.copyOf(systemProperties);
@@ -71,6 +76,11 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
     /** Whether the profile refuses clients that offer no hybrid group. */
     public boolean requiresHybrid() {
         return Boolean.parseBoolean(systemProperties.get(REQUIRE_HYBRID_PROPERTY));
+    }
+
+    /** Whether the server resumes TLS 1.2 sessions ({@value #RESUMPTION_PROPERTY}; Bouncy Castle's default: yes). */
+    public boolean resumesSessions() {
+        return !"false".equals(systemProperties.get(RESUMPTION_PROPERTY));
     }
 
     /** The key-exchange groups, in server preference order. */
@@ -116,6 +126,12 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
         if (!requireHybrid.equals("true") && !requireHybrid.equals("false")) {
             throw new ProfileException(file + ": " + REQUIRE_HYBRID_PROPERTY + " must be true or false, not '"
                     + requireHybrid + "'");
+        }
+        String resumption = properties.get(RESUMPTION_PROPERTY);
+        if (resumption != null && !resumption.equals("true") && !resumption.equals("false")) {
+            // Bouncy Castle would log a warning and use its default, true: a typo must not switch resumption on.
+            throw new ProfileException(file + ": " + RESUMPTION_PROPERTY + " must be true or false, not '" + resumption
+                    + "'");
         }
         List<String> groups = new ArrayList<>();
         for (String group : require(file, properties, GROUPS_PROPERTY).split(",")) {

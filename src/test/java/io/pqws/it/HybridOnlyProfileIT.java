@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.pqws.client.ClientHelloOffer;
+import io.pqws.client.HandshakeOutcome;
+import io.pqws.client.ProbeReport;
+import io.pqws.client.ServerProbe;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
@@ -80,6 +85,22 @@ class HybridOnlyProfileIT {
                 .groups("x25519:secp256r1").trusting(PqwsServer.caCertificate()));
         assertFalse(classic.handshakeCompleted(), classic.toString());
         assertTrue(classic.output().contains("handshake failure"), classic.output());
+    }
+
+    @Test
+    void theProbeFindsItHybridOnlyWithAllThreeHybridGroupsAndNoResumption() throws Exception {
+        ProbeReport report = ProbeIT.probe();
+
+        assertTrue(report.meets(ProbeReport.Requirement.HYBRID_ONLY), report.toString());
+        for (String group : ServerProbe.HYBRID_GROUPS) {
+            assertTrue(report.accepts(group), group);
+        }
+        assertFalse(report.versions().get("TLSv1.2").completed());
+        assertTrue(report.classicOnly().failure().contains("handshake_failure"), report.classicOnly().failure());
+
+        List<HandshakeOutcome> tls13 = ProbeIT.twice(ClientHelloOffer.tls13("X25519MLKEM768", "secp256r1"));
+        assertTrue(tls13.get(1).completed());
+        assertFalse(tls13.get(1).resumed());
     }
 
     @Test

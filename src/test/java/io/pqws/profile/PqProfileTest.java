@@ -40,6 +40,26 @@ class PqProfileTest {
     }
 
     @Test
+    void everyShippedProfileStatesItsResumptionSwitch() throws Exception {
+        for (String name : PqProfile.available(SHIPPED)) {
+            assertTrue(PqProfile.load(SHIPPED, name).systemProperties().containsKey(PqProfile.RESUMPTION_PROPERTY),
+                    name + " must say whether it resumes sessions");
+        }
+        assertTrue(PqProfile.load(SHIPPED, "hybrid").resumesSessions());
+        assertFalse(PqProfile.load(SHIPPED, "hybrid-only").resumesSessions());
+        assertFalse(PqProfile.load(SHIPPED, "classic").resumesSessions());
+    }
+
+    @Test
+    void aBadResumptionSwitchIsRefusedRatherThanDefaultedToOn() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                "-Dorg.bouncycastle.jsse.server.enableSessionResumption=off");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().endsWith("org.bouncycastle.jsse.server.enableSessionResumption must be true or "
+                + "false, not 'off'"), e.getMessage());
+    }
+
+    @Test
     void anUnknownProfileNamesTheKnownOnes() {
         ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(SHIPPED, "hybird"));
         assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-only", e.getMessage());

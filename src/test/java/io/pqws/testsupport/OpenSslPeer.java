@@ -1,6 +1,8 @@
 package io.pqws.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,8 +28,8 @@ import java.util.stream.Stream;
 import io.pqws.tls.NamedGroups;
 
 /**
- * An independent TLS client: OpenSSL 3.5's {@code openssl s_client}, run in the Debian trixie chroot that
- * {@code src/test/peers/install-peers.sh} makes (Debian 12's own OpenSSL 3.0 knows no ML-KEM group).
+ * An independent TLS peer: OpenSSL 3.5's {@code openssl s_client} (and {@code s_server}, {@link #server}), run in the
+ * Debian trixie chroot that {@code src/test/peers/install-peers.sh} makes (Debian 12's own OpenSSL 3.0 knows no ML-KEM group).
  *
  * <p>The chroot is {@code <peers dir>/trixie}, where the peers dir is the system property {@code pqws.peers.dir}, else
  * {@code <pqws.basedir>/.peers} (surefire sets {@code pqws.basedir}), else {@code .peers} in the working directory.
@@ -176,6 +181,109 @@ public final class OpenSslPeer {
             deleteTree(files);
         }
     }
+
+    // ---- s_server ----------------------------------------------------------------------------------------------
+
+    /**
+     * An {@code openssl s_server} running in the chroot on {@code 127.0.0.1}, on a port the kernel chose, until closed.
+     * Its standard input stays open (at end of input s_server would stop after one connection), so it serves one
+     * connection after another.
+     */
+    public final class Server implements AutoCloseable {
+        private final Process process;
+        private final Path files;
+        private final int port;
+        private final StringBuffer output;
+
+        private Server(Process process, Path files, int port, StringBuffer output) {
+            this.process = process;
+            this.files = files;
+            this.port = port;
+            this.output = output;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        /** Everything s_server printed so far, for assertion messages. */
+        public String output() {
+            return output.toString();
+        }
+
+        /** Stops s_server and deletes its files. */
+        @Override
+        public void close() throws IOException {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            } finally {
+                deleteTree(files);
+            }
+        }
+    }
+
+    /**
+     * Starts {@code chroot DIR openssl s_server -accept 127.0.0.1:0 -cert CERT -key KEY [-groups LIST]} with this
+     * certificate and key (PEM files copied into a fresh {@code <chroot>/tmp/pqws-*} directory), and waits at most
+     * {@code timeout} for its {@code ACCEPT} line, which names the port.
+     *
+     * @param groups OpenSSL's {@code -groups} list, e.g. {@code "X25519MLKEM768"}, or null for its default
+     */
+    public Server server(X509Certificate certificate, PrivateKey key, String groups, Duration timeout)
+            throws IOException {
+        Path files = Files.createTempDirectory(chroot.resolve("tmp"), "pqws-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        String inside = "/" + chroot.relativize(files).toString().replace('\\', '/');
+        Files.writeString(files.resolve("server.pem"), pem("CERTIFICATE", encoded(certificate)));
+        Files.writeString(files.resolve("server.key"), pem("PRIVATE KEY", key.getEncoded()));
+        List<String> command = new ArrayList<>(List.of("chroot", chroot.toString(), "openssl", "s_server",
+                "-accept", "127.0.0.1:0", "-cert", inside + "/server.pem", "-key", inside + "/server.key"));
+        if (groups != null) {
+            command.addAll(List.of("-groups", groups));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        HOST_ONLY_ENVIRONMENT.forEach(builder.environment()::remove);
+        Process process = builder.start();
+        StringBuffer output = new StringBuffer();
+        CompletableFuture<Integer> accepting = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    Matcher accept = ACCEPT.matcher(line);
+                    if (accept.matches()) {
+                        accepting.complete(Integer.parseInt(accept.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                accepting.completeExceptionally(e);
+            }
+            accepting.completeExceptionally(new IOException("s_server ended before accepting:\n" + output));
+        }, "openssl-s_server-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new Server(process, files, accepting.get(timeout.toMillis(), TimeUnit.MILLISECONDS), output);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+            deleteTree(files);
+            throw new IOException(String.join(" ", command) + " did not start: " + e + "\n" + output, e);
+        }
+    }
+
+    private static final Pattern ACCEPT = Pattern.compile("^ACCEPT \\S+:(\\d+)$");
 
     // ---- parsing -----------------------------------------------------------------------------------------------
 
