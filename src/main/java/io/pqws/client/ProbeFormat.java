@@ -38,7 +38,8 @@ final class ProbeFormat {
         line(text, "x25519-share client", served(report.classicShareOnly()));
         line(text, "classic-only client", served(report.classicOnly()));
         line(text, "hybrid-only", report.hybridOnly() ? "yes: clients without a hybrid group are refused"
-                : "no: clients without a hybrid group are served");
+                : report.classicOnly().completed() ? "no: clients without a hybrid group are served"
+                : "no: hybrid-capable clients are not served a hybrid group either");
         List<CertificateSummary> chain = report.chain();
         if (chain.isEmpty()) {
             line(text, "certificate chain", "(none seen)");

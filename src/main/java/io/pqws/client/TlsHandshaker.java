@@ -68,7 +68,7 @@ public final class TlsHandshaker {
      */
     public TlsHandshaker(KeyStore trustStore, boolean trustAll, Duration timeout) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX", BcTls.provider());
-        factory.init(trustStore);
+        factory.init(BcTls.withBcCertificates(trustStore));
         X509ExtendedTrustManager verifying = (X509ExtendedTrustManager) Arrays.stream(factory.getTrustManagers())
                 .filter(X509ExtendedTrustManager.class::isInstance).findFirst()
                 .orElseThrow(() -> new GeneralSecurityException("no X509 trust manager"));

@@ -22,8 +22,8 @@ class PqProfileTest {
     Path temp;
 
     @Test
-    void theThreeShippedProfilesLoad() throws Exception {
-        assertEquals(List.of("classic", "hybrid", "hybrid-only"), PqProfile.available(SHIPPED));
+    void theShippedProfilesLoad() throws Exception {
+        assertEquals(List.of("classic", "hybrid", "hybrid-mldsa", "hybrid-only"), PqProfile.available(SHIPPED));
 
         PqProfile hybrid = PqProfile.load(SHIPPED, "hybrid");
         assertEquals("X25519MLKEM768", hybrid.namedGroups().get(0));
@@ -51,6 +51,24 @@ class PqProfileTest {
     }
 
     @Test
+    void theMlDsaProfileLeadsWithMlDsaAndKeepsTheClassicSchemes() throws Exception {
+        PqProfile mlDsa = PqProfile.load(SHIPPED, "hybrid-mldsa");
+        assertEquals("mldsa65", mlDsa.serverSignatureSchemes().get(0));
+        assertTrue(mlDsa.serverSignatureSchemes().contains("ecdsa_secp256r1_sha256"), "browsers get the ECDSA chain");
+        assertEquals(PqProfile.load(SHIPPED, "hybrid").namedGroups(), mlDsa.namedGroups());
+        assertTrue(PqProfile.load(SHIPPED, "hybrid").serverSignatureSchemes().isEmpty());
+    }
+
+    @Test
+    void anUnknownSignatureSchemeIsRefusedRatherThanSilentlyDropped() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                "-Djdk.tls.server.SignatureSchemes=mldsa66,ecdsa_secp256r1_sha256");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().endsWith("jdk.tls.server.SignatureSchemes names unknown signature scheme 'mldsa66'"),
+                e.getMessage());
+    }
+
+    @Test
     void aBadResumptionSwitchIsRefusedRatherThanDefaultedToOn() throws Exception {
         Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
                 "-Dorg.bouncycastle.jsse.server.enableSessionResumption=off");
@@ -62,7 +80,8 @@ class PqProfileTest {
     @Test
     void anUnknownProfileNamesTheKnownOnes() {
         ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(SHIPPED, "hybird"));
-        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-only", e.getMessage());
+        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-mldsa, hybrid-only",
+                e.getMessage());
     }
 
     @Test

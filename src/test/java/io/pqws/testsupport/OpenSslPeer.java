@@ -97,9 +97,11 @@ public final class OpenSslPeer {
      * @param clientCertificate the certificate for client authentication, or {@code null}; needs {@code clientKey}
      * @param clientKey the private key of {@code clientCertificate}
      * @param timeout how long s_client may take before it is killed and {@link #connect} fails
+     * @param signatureAlgorithms the {@code -sigalgs} list (e.g. {@code "ecdsa_secp256r1_sha256"}), or {@code null} for
+     *        OpenSSL's default, which in 3.5 starts with ML-DSA
      */
     public record Request(int port, String groups, X509Certificate trustAnchor, X509Certificate clientCertificate,
-            PrivateKey clientKey, Duration timeout) {
+            PrivateKey clientKey, Duration timeout, String signatureAlgorithms) {
 
         public Request {
             if ((clientCertificate == null) != (clientKey == null)) {
@@ -109,23 +111,27 @@ public final class OpenSslPeer {
 
         /** OpenSSL's default groups, no verification, no client certificate, 20 seconds. */
         public static Request to(int port) {
-            return new Request(port, null, null, null, null, Duration.ofSeconds(20));
+            return new Request(port, null, null, null, null, Duration.ofSeconds(20), null);
         }
 
         public Request groups(String list) {
-            return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout);
+            return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms);
         }
 
         public Request trusting(X509Certificate anchor) {
-            return new Request(port, groups, anchor, clientCertificate, clientKey, timeout);
+            return new Request(port, groups, anchor, clientCertificate, clientKey, timeout, signatureAlgorithms);
         }
 
         public Request clientCertificate(X509Certificate certificate, PrivateKey key) {
-            return new Request(port, groups, trustAnchor, certificate, key, timeout);
+            return new Request(port, groups, trustAnchor, certificate, key, timeout, signatureAlgorithms);
         }
 
         public Request timeout(Duration limit) {
-            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit);
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit, signatureAlgorithms);
+        }
+
+        public Request signatureAlgorithms(String list) {
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, list);
         }
     }
 
@@ -140,11 +146,13 @@ public final class OpenSslPeer {
      * @param group the negotiated key-exchange group under its standard name ({@link NamedGroups}), e.g.
      *        {@code X25519MLKEM768}, {@code x25519}, {@code secp256r1}
      * @param verification {@code OK}, or OpenSSL's reason, e.g. {@code self-signed certificate}
+     * @param signatureType the scheme the server signed the handshake with, e.g. {@code ecdsa_secp256r1_sha256},
+     *        {@code mldsa65}
      * @param exitCode s_client's exit status
      * @param output everything s_client printed (stdout and stderr), for assertion messages
      */
     public record Result(boolean handshakeCompleted, String protocol, String cipher, String group,
-            String verification, int exitCode, String output) {
+            String verification, String signatureType, int exitCode, String output) {
 
         public boolean verified() {
             return "OK".equals(verification);
@@ -163,6 +171,9 @@ public final class OpenSslPeer {
                     "-no_ign_eof"));
             if (request.groups() != null) {
                 command.addAll(List.of("-groups", request.groups()));
+            }
+            if (request.signatureAlgorithms() != null) {
+                command.addAll(List.of("-sigalgs", request.signatureAlgorithms()));
             }
             if (request.trustAnchor() != null) {
                 Files.writeString(files.resolve("ca.pem"), pem("CERTIFICATE", encoded(request.trustAnchor())));
@@ -293,6 +304,8 @@ public final class OpenSslPeer {
     private static final Pattern PROTOCOL = Pattern.compile("(?m)^Protocol(?: version)?: (\\S+)$");
     private static final Pattern CIPHER = Pattern.compile("(?m)^Ciphersuite: (\\S+)$");
     private static final Pattern VERIFICATION = Pattern.compile("(?m)^Verification(?:: | error: )(.+)$");
+    /** "Signature type: mldsa65" (brief) or "Peer signature type: ecdsa_secp256r1_sha256" (normal mode). */
+    private static final Pattern SIGNATURE_TYPE = Pattern.compile("(?m)^(?:Peer s|S)ignature type: (\\S+)$");
     /** Printed for groups without a peer key share OpenSSL can show: hybrids and pure ML-KEM. */
     private static final Pattern NEGOTIATED_GROUP = Pattern.compile("(?m)^Negotiated TLS1\\.3 group: (\\S+)$");
     /** Printed for classic groups: "X25519, 253 bits", "ECDH, prime256v1, 256 bits", "DH, 2048 bits". */
@@ -311,14 +324,14 @@ public final class OpenSslPeer {
         boolean normalModeCompleted = newSession.find();
         boolean completed = ESTABLISHED.matcher(output).find() || normalModeCompleted;
         if (!completed) {
-            return new Result(false, null, null, null, null, exitCode, output);
+            return new Result(false, null, null, null, null, null, exitCode, output);
         }
         String cipher = first(CIPHER, output);
         if (cipher == null && normalModeCompleted) {
             cipher = newSession.group(2);
         }
         return new Result(true, first(PROTOCOL, output), cipher, group(output), first(VERIFICATION, output),
-                exitCode, output);
+                first(SIGNATURE_TYPE, output), exitCode, output);
     }
 
     private static String group(String output) {
