@@ -6,12 +6,14 @@ import java.util.logging.Logger;
 
 import io.pqws.config.LimitSettings;
 import io.pqws.messaging.ChatRooms;
+import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.Closing;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.SessionGuard;
 import io.pqws.security.TicketCarrier;
 import io.pqws.tls.SessionTlsFacts;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -26,6 +28,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * protocol is in {@code docs/messaging.md}. The endpoint only wires the session to {@link SessionGuard} (limits) and
  * {@link ChatRooms} (everything else).
  */
+@MeteredEndpoint
 @ServerEndpoint(value = "/chat/{room}", subprotocols = TicketCarrier.SUBPROTOCOL,
         configurator = HandshakeConfigurator.class)
 public class ChatEndpoint {
@@ -64,7 +67,7 @@ public class ChatEndpoint {
     }
 
     @OnClose
-    public void close(Session session) {
+    public void close(Session session, CloseReason reason) {
         rooms.leave(session);
         guard.release(session);
     }

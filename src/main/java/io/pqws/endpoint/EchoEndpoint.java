@@ -5,10 +5,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.pqws.config.LimitSettings;
+import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.SessionGuard;
 import io.pqws.tls.SessionTlsFacts;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -21,6 +23,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * a connection works end to end under a given TLS profile, and by the benchmarks. Public (no authentication), but
  * under the module's origin check and limits like every endpoint.
  */
+@MeteredEndpoint
 @ServerEndpoint(value = "/echo", configurator = HandshakeConfigurator.class)
 public class EchoEndpoint {
 
@@ -49,7 +52,7 @@ public class EchoEndpoint {
     }
 
     @OnClose
-    public void close(Session session) {
+    public void close(Session session, CloseReason reason) {
         guard.release(session);
     }
 

@@ -6,12 +6,14 @@ import java.util.logging.Logger;
 
 import io.pqws.config.LimitSettings;
 import io.pqws.messaging.NotificationCenter;
+import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.Closing;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.SessionGuard;
 import io.pqws.security.TicketCarrier;
 import io.pqws.tls.SessionTlsFacts;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -25,6 +27,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * user, to one of the user's roles, or to a topic the user subscribed to. The endpoint only wires the session to
  * {@link SessionGuard} (limits) and {@link NotificationCenter} (everything else).
  */
+@MeteredEndpoint
 @ServerEndpoint(value = "/notifications", subprotocols = TicketCarrier.SUBPROTOCOL,
         configurator = HandshakeConfigurator.class)
 public class NotificationEndpoint {
@@ -63,7 +66,7 @@ public class NotificationEndpoint {
     }
 
     @OnClose
-    public void close(Session session) {
+    public void close(Session session, CloseReason reason) {
         center.disconnect(session);
         guard.release(session);
     }

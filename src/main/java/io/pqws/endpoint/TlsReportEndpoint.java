@@ -5,12 +5,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.pqws.config.LimitSettings;
+import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.SessionGuard;
 import io.pqws.tls.SessionTlsFacts;
 import io.pqws.tls.TlsFacts;
 import io.pqws.tls.TlsFactsEncoder;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -25,6 +27,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * The browser page uses it to show, for the very connection it holds, whether it is quantum-safe. Public (no
  * authentication), but under the module's origin check and limits like every endpoint.
  */
+@MeteredEndpoint
 @ServerEndpoint(value = "/tls", encoders = TlsFactsEncoder.class, configurator = HandshakeConfigurator.class)
 public class TlsReportEndpoint {
 
@@ -50,7 +53,7 @@ public class TlsReportEndpoint {
     }
 
     @OnClose
-    public void close(Session session) {
+    public void close(Session session, CloseReason reason) {
         guard.release(session);
     }
 
