@@ -3,9 +3,12 @@
 #
 #   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|none] [--https-port 8443]
 #                                     [--http-port 8080] [--bind 127.0.0.1] [--background] [--skip-build]
+#                                     [--state DIR]
 #
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
 # In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
+# --state DIR (default target/payara) holds the log and pid file: one instance per state directory, so the
+# benchmarks can run several side by side (stop each with stop.sh --state DIR).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,6 +18,7 @@ http_port=8080
 bind=127.0.0.1
 background=false
 build=true
+state=
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
@@ -26,7 +30,8 @@ while [ $# -gt 0 ]; do
     --bind) bind=${2:?--bind needs a value}; shift 2 ;;
     --background) background=true; shift ;;
     --skip-build) build=false; shift ;;
-    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --state) state=${2:?--state needs a value}; shift 2 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -55,19 +60,20 @@ if [ "$profile" != none ]; then
   jvm_args+=("@$target/pq-profile/$profile.args")
 fi
 
-state=$target/payara
+state=${state:-$target/payara}
 mkdir -p "$state"
+state=$(cd "$state" && pwd)
 sed "s/@BIND_ADDRESS@/$bind/" "$root/server-config/payara-micro/pre-boot-commands.asadmin" > "$state/run-pre-boot-commands.asadmin"
 log=$state/payara-micro.log
 pid_file=$state/payara-micro.pid
 if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-  die "a pqws Payara Micro is already running (pid $(cat "$pid_file")); stop it with server-config/payara-micro/stop.sh"
+  die "a pqws Payara Micro is already running (pid $(cat "$pid_file")); stop it with server-config/payara-micro/stop.sh${state:+ --state $state}"
 fi
 
 "$java_bin" "${jvm_args[@]}" \
   -Djavax.net.ssl.keyStore="$certs/server.p12" -Djavax.net.ssl.keyStorePassword=changeit \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
-  -jar "$state/payara-micro.jar" --deploy "$target/pqws.war" --contextroot pqws \
+  -jar "$target/payara/payara-micro.jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
   --prebootcommandfile "$state/run-pre-boot-commands.asadmin" >"$log" 2>&1 &
 pid=$!
