@@ -9,16 +9,23 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.BCSSLParameters;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
- * Builds the client's {@link SSLContext} on a private Bouncy Castle JSSE provider instance.
+ * Builds the client's {@link SSLContext} on a private Bouncy Castle JSSE provider instance, and applies
+ * {@link ClientTlsSettings} to one connection's BCJSSE parameters.
  *
  * <p>Why a private instance: on JDK 17 ML-KEM exists only in BC's JCA provider, so BCJSSE must be built on it; and a
  * client library must not change the JVM's provider list ({@code Security.addProvider}) under the application that
  * embeds it. Key and trust managers come from the same instance because BCJSSE expects its own "PKIX" ones.
+ *
+ * <p>Public for the benchmarks ({@code io.pqws.bench}), which must drive exactly the TLS the client uses.
  */
-final class BcTls {
+public final class BcTls {
+
+    /** TLS 1.3 is the only version with hybrid groups; a hybrid-only client does not offer TLS 1.2 at all. */
+    private static final String[] TLS13_ONLY = {"TLSv1.3"};
 
     private BcTls() {
     }
@@ -28,12 +35,13 @@ final class BcTls {
         static final Provider JSSE = new BouncyCastleJsseProvider(new BouncyCastleProvider());
     }
 
-    static Provider provider() {
+    /** The BCJSSE instance every client context comes from. */
+    public static Provider provider() {
         return Holder.JSSE;
     }
 
     /** A client context trusting the settings' trust store (or the JDK default) and presenting its certificate. */
-    static SSLContext clientContext(ClientTlsSettings settings) throws GeneralSecurityException {
+    public static SSLContext clientContext(ClientTlsSettings settings) throws GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX", provider());
         trust.init(settings.trustStore()); // null selects the default trust store
         KeyManager[] keys = null;
@@ -46,5 +54,21 @@ final class BcTls {
         SSLContext context = SSLContext.getInstance("TLS", provider());
         context.init(keys, trust.getTrustManagers(), null);
         return context;
+    }
+
+    /**
+     * Applies the settings to one connection's parameters: named groups, early key shares, endpoint identification,
+     * and TLS 1.3 only under a hybrid-only policy. Per connection, because {@code jdk.tls.namedGroups} and
+     * {@code org.bouncycastle.jsse.client.earlyKeyShares} are JVM-wide.
+     */
+    public static void configure(BCSSLParameters parameters, ClientTlsSettings settings) {
+        parameters.setNamedGroups(settings.namedGroups().toArray(String[]::new));
+        if (!settings.earlyKeyShares().isEmpty()) {
+            parameters.setEarlyKeyShares(settings.earlyKeyShares().toArray(String[]::new));
+        }
+        parameters.setEndpointIdentificationAlgorithm(settings.hostnameVerification() ? "HTTPS" : null);
+        if (settings.requireHybrid()) {
+            parameters.setProtocols(TLS13_ONLY);
+        }
     }
 }
