@@ -32,7 +32,7 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
     BcEngineConfigurator(SSLContext bcContext, ClientTlsSettings settings) {
         super(bcContext, true, false, false);
         this.settings = settings;
-        this.sslContext = new EngineConfiguringSslContext(bcContext, this::configureEngine);
+        this.sslContext = new EngineConfiguringSslContext(bcContext, this::configureEngine, BcTls::aesGcmFirst);
         // Tyrus then also sets endpoint identification "HTTPS" itself; off means neither of us sets it.
         setHostVerificationEnabled(settings.hostnameVerification());
     }
