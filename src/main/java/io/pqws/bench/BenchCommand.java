@@ -113,9 +113,12 @@ public final class BenchCommand implements Callable<Integer> {
         progress.say("bench (" + plan.name() + "): load average " + report.machine().loadBefore() + ", "
                 + report.machine().cpus() + " CPUs");
 
+        boolean needsServers = selected.stream().anyMatch(c -> c != Case.BULK);
         try (Servers servers = new Servers()) {
-            servers.startPayara(checkout, progress);
-            boolean withNginx = !noNginx && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
+            if (needsServers) {
+                servers.startPayara(checkout, progress);
+            }
+            boolean withNginx = needsServers && !noNginx && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
                     || selected.contains(Case.ECHO));
             if (withNginx) {
                 servers.startNginx(checkout, peersDir, progress);

@@ -1,9 +1,12 @@
 package io.pqws.bench;
 
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Case 4, bulk part: how fast each TLS stack protects records with the same cipher suite, in memory (see
@@ -27,9 +30,18 @@ final class BulkCase {
                     .replace('_', '-'), "Bulk record protection, " + suite + " (one thread, in memory, 16 KiB "
                     + "records: encrypt + decrypt)");
             List<Variant> variants = new ArrayList<>();
+            Map<BulkTransfer.Stack, Series> byStack = new EnumMap<>(BulkTransfer.Stack.class);
             for (BulkTransfer.Stack stack : BulkTransfer.Stack.values()) {
-                variants.add(new Variant(BulkTransfer.open(stack, suite, certs),
-                        section.series(stack.label(), "MB/s")));
+                try {
+                    BulkTransfer transfer = BulkTransfer.open(stack, suite, certs);
+                    Series series = section.series(stack.label(), "MB/s");
+                    variants.add(new Variant(transfer, series));
+                    byStack.put(stack, series);
+                } catch (GeneralSecurityException | IllegalStateException e) {
+                    section.note(stack.label() + " cannot use " + suite + ": " + e.getMessage() + " (BCJSSE does "
+                            + "ChaCha20-Poly1305 with the BC-specific \"ChaCha7539\" and \"Poly1305\" algorithms, "
+                            + "which the JDK's providers do not have).");
+                }
             }
             for (Variant variant : variants) {
                 variant.transfer().megabytesPerSecond(plan.bulkRound());
@@ -40,10 +52,13 @@ final class BulkCase {
                 progress.say(String.format(Locale.ROOT, "bulk %s round %d: %-28s %8.1f MB/s", suite, round + 1,
                         variant.series().name(), rate));
             });
-            Series sun = variants.get(0).series();
-            section.ratio(Ratio.of("BCJSSE, BC crypto / SunJSSE", variants.get(1).series(), sun, Double.NaN, true));
-            section.ratio(Ratio.of("BCJSSE, JDK crypto / SunJSSE", variants.get(2).series(), sun, Double.NaN, true));
-            section.ratio(Ratio.of("pqws-client / SunJSSE", variants.get(3).series(), sun, Double.NaN, true));
+            Series sun = byStack.get(BulkTransfer.Stack.SUNJSSE);
+            for (BulkTransfer.Stack stack : List.of(BulkTransfer.Stack.BCJSSE_BC_CRYPTO,
+                    BulkTransfer.Stack.BCJSSE_JDK_CRYPTO, BulkTransfer.Stack.PQWS_CLIENT)) {
+                if (sun != null && byStack.containsKey(stack)) {
+                    section.ratio(Ratio.of(stack.label() + " / SunJSSE", byStack.get(stack), sun, Double.NaN, true));
+                }
+            }
         }
         progress.say("bulk done");
     }

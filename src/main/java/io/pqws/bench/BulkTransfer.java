@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.time.Duration;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -101,10 +102,12 @@ final class BulkTransfer {
         trustManagers.init(trust);
         SSLContext serverContext = provider == null ? SSLContext.getInstance("TLS", "SunJSSE")
                 : SSLContext.getInstance("TLS", provider);
-        serverContext.init(keyManagers.getKeyManagers(), null, null);
+        // An explicit SecureRandom: BCJSSE on the installed providers otherwise asks them for a "DEFAULT" one, which
+        // only Bouncy Castle's provider has, and this JVM does not install it.
+        serverContext.init(keyManagers.getKeyManagers(), null, new SecureRandom());
         SSLContext clientContext = provider == null ? SSLContext.getInstance("TLS", "SunJSSE")
                 : SSLContext.getInstance("TLS", provider);
-        clientContext.init(null, trustManagers.getTrustManagers(), null);
+        clientContext.init(null, trustManagers.getTrustManagers(), new SecureRandom());
         SSLEngine client = clientContext.createSSLEngine("localhost", 443);
         client.setUseClientMode(true);
         SSLEngine server = serverContext.createSSLEngine();
