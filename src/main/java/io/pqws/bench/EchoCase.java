@@ -90,14 +90,16 @@ final class EchoCase {
             Series s = series.get(i);
             s.add(result.perSecond());
             s.addLatencies(result.latencyMicros());
-            s.fact("MB/s each way", String.format(Locale.ROOT, "%.1f",
-                    result.perSecond() * payload.length / 1e6));
             if (result.failures() > 0) {
                 s.fact("failures", result.failures() + " (" + result.firstFailure() + ")");
             }
             progress.say(String.format(Locale.ROOT, "%s round %d: %-55s %9.1f msg/s", section.id(), round + 1,
                     variant.name(), result.perSecond()));
         });
+        for (Series s : series) {
+            s.fact("MB/s each way (median)", String.format(Locale.ROOT, "%.1f",
+                    s.summary().median() * payload.length / 1e6));
+        }
         for (int i = 0; i + 1 < 6; i += 2) {
             section.ratio(Ratio.of(series.get(i).name() + " / " + series.get(i + 1).name(), series.get(i),
                     series.get(i + 1), 0.85, true));

@@ -34,12 +34,12 @@ public final class BcTls {
     }
 
     /**
-     * Built once: creating BC providers is costly and the instance holds no per-connection state. Its crypto comes
-     * from the JDK where the JDK has the algorithm ({@link JdkFirstCryptoProvider}), from BC otherwise (ML-KEM).
+     * Built once: creating BC providers is costly and the instance holds no per-connection state. Ciphers, MACs and
+     * digests come from the JDK, the rest from BC ({@link JdkSymmetricCryptoProvider}).
      */
     private static final class Holder {
         static final Provider JSSE = new BouncyCastleJsseProvider(false,
-                new JdkFirstCryptoProvider(new BouncyCastleProvider()));
+                new JdkSymmetricCryptoProvider(new BouncyCastleProvider()));
     }
 
     /** The BCJSSE instance every client context comes from. */
