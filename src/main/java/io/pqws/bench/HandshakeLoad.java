@@ -42,7 +42,8 @@ final class HandshakeLoad {
      * @param threads      concurrent connections
      * @param duration     how long to keep going
      * @param httpRequest  send one HEAD request per connection and read the answer
-     * @param resume       reuse one SNI host, so the client may resume; otherwise a fresh host per connection
+     * @param resume       reuse one SNI host per worker, so the client may resume; otherwise a fresh host per
+     *                     connection
      */
     record Options(int threads, Duration duration, boolean httpRequest, boolean resume) {
     }
@@ -139,8 +140,11 @@ final class HandshakeLoad {
 
         Worker runUntil(long deadline) {
             byte[] sink = new byte[4096];
+            // One host per worker: the JDK client keeps one TLS 1.3 ticket per host and port and uses it once, so
+            // workers sharing a host would race for it and fall back to full handshakes.
+            String resumeHost = "w" + HOSTS.incrementAndGet() + ".localhost";
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-                String host = options.resume() ? "localhost" : "c" + HOSTS.incrementAndGet() + ".localhost";
+                String host = options.resume() ? resumeHost : "c" + HOSTS.incrementAndGet() + ".localhost";
                 long start = System.nanoTime();
                 try (TappedSocket tcp = new TappedSocket()) {
                     tcp.setTcpNoDelay(true);
