@@ -4,13 +4,15 @@
 #   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|hybrid-mldsa|none]
 #                                     [--https-port 8443] [--http-port 8080] [--pq-https-port 8444]
 #                                     [--bind 127.0.0.1] [--operator-clients loopback] [--background] [--skip-build]
-#                                     [--payara 6|7]
+#                                     [--payara 6|7] [--state DIR]
 #
 # --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
 # --profile hybrid-mldsa adds a second HTTPS listener (--pq-https-port) that serves ML-DSA certificates to clients
 # that list ML-DSA signature schemes. --operator-clients sets who may read the metrics and status page.
 # In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
+# --state DIR (default target/payara) holds the log and pid file: one instance per state directory, so the
+# benchmarks can run several side by side (stop each with stop.sh --state DIR).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,6 +25,7 @@ operator_clients=loopback
 background=false
 build=true
 payara=6
+state=
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
@@ -37,7 +40,8 @@ while [ $# -gt 0 ]; do
     --background) background=true; shift ;;
     --skip-build) build=false; shift ;;
     --payara) payara=${2:?--payara needs a value}; shift 2 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --state) state=${2:?--state needs a value}; shift 2 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -83,20 +87,21 @@ if [ "$profile" != none ]; then
   jvm_args+=("@$target/pq-profile/$profile.args")
 fi
 
-state=$target/payara
+state=${state:-$target/payara}
 mkdir -p "$state"
+state=$(cd "$state" && pwd)
 sed -e "s/@BIND_ADDRESS@/$bind/g" -e "s/@PQ_HTTPS_PORT@/$pq_https_port/g" "$preboot" > "$state/run-pre-boot-commands.asadmin"
 log=$state/payara-micro.log
 pid_file=$state/payara-micro.pid
 if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-  die "a pqws Payara Micro is already running (pid $(cat "$pid_file")); stop it with server-config/payara-micro/stop.sh"
+  die "a pqws Payara Micro is already running (pid $(cat "$pid_file")); stop it with server-config/payara-micro/stop.sh${state:+ --state $state}"
 fi
 
 "$java_bin" "${jvm_args[@]}" \
   -Djavax.net.ssl.keyStore="$keystore" -Djavax.net.ssl.keyStorePassword=changeit \
   -Dpqws.operator.allowedClients="$operator_clients" \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
-  -jar "$state/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
+  -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
   --prebootcommandfile "$state/run-pre-boot-commands.asadmin" \
   --systemproperties "$root/server-config/payara-micro/pqws.properties" >"$log" 2>&1 &

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# pqws: stop the Payara Micro that run.sh --background started.
+# pqws: stop the Payara Micro that run.sh --background started ([--state DIR]: the one run.sh --state DIR started).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-pid_file=$root/target/payara/payara-micro.pid
+state=$root/target/payara
+if [ "${1:-}" = --state ]; then
+  state=${2:?--state needs a value}
+fi
+pid_file=$state/payara-micro.pid
 if [ ! -f "$pid_file" ]; then
   echo "stop.sh: no pqws Payara Micro is running (no $pid_file)" >&2
   exit 1

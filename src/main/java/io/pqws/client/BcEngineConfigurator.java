@@ -24,9 +24,6 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  */
 final class BcEngineConfigurator extends SslEngineConfigurator {
 
-    /** TLS 1.3 is the only version with hybrid groups; a hybrid-only client does not offer TLS 1.2 at all. */
-    private static final String[] TLS13_ONLY = {"TLSv1.3"};
-
     private final ClientTlsSettings settings;
     private final AtomicReference<SSLEngine> engine = new AtomicReference<>();
     private final AtomicReference<ObservedSslEngine> observed = new AtomicReference<>();
@@ -35,7 +32,7 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
     BcEngineConfigurator(SSLContext bcContext, ClientTlsSettings settings) {
         super(bcContext, true, false, false);
         this.settings = settings;
-        this.sslContext = new EngineConfiguringSslContext(bcContext, this::configureEngine);
+        this.sslContext = new EngineConfiguringSslContext(bcContext, this::configureEngine, BcTls::aesGcmFirst);
         // Tyrus then also sets endpoint identification "HTTPS" itself; off means neither of us sets it.
         setHostVerificationEnabled(settings.hostnameVerification());
     }
@@ -72,14 +69,7 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
     private void applySettings(SSLEngine target) {
         BCSSLEngine bc = (BCSSLEngine) target;
         BCSSLParameters parameters = bc.getParameters();
-        parameters.setNamedGroups(settings.namedGroups().toArray(String[]::new));
-        if (!settings.earlyKeyShares().isEmpty()) {
-            parameters.setEarlyKeyShares(settings.earlyKeyShares().toArray(String[]::new));
-        }
-        parameters.setEndpointIdentificationAlgorithm(settings.hostnameVerification() ? "HTTPS" : null);
-        if (settings.requireHybrid()) {
-            parameters.setProtocols(TLS13_ONLY);
-        }
+        BcTls.configure(parameters, settings);
         bc.setParameters(parameters);
     }
 }

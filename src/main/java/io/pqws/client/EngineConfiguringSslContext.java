@@ -20,20 +20,27 @@ import javax.net.ssl.TrustManager;
  * {@code SslEngineConfigurator#createSSLEngine}; it takes {@code getSslContext()} and lets Grizzly create the engine
  * from it. Engine creation is therefore the only hook that reaches every client engine, whichever Tyrus container is
  * in use, to apply per-engine Bouncy Castle parameters and to keep the engine for reading the handshake afterwards.
+ *
+ * <p>The default parameters pass through a second configurer because Grizzly's {@code SSLEngineConfigurator} copies
+ * {@code getDefaultSSLParameters()} once and sets them on every engine it creates, after our engine configurer ran:
+ * whatever standard parameter (such as the cipher-suite order) must hold has to be in the defaults too.
  */
 final class EngineConfiguringSslContext extends SSLContext {
 
-    EngineConfiguringSslContext(SSLContext delegate, UnaryOperator<SSLEngine> configurer) {
-        super(new Spi(delegate, configurer), delegate.getProvider(), delegate.getProtocol());
+    EngineConfiguringSslContext(SSLContext delegate, UnaryOperator<SSLEngine> configurer,
+            UnaryOperator<SSLParameters> defaults) {
+        super(new Spi(delegate, configurer, defaults), delegate.getProvider(), delegate.getProtocol());
     }
 
     private static final class Spi extends SSLContextSpi {
         private final SSLContext delegate;
         private final UnaryOperator<SSLEngine> configurer;
+        private final UnaryOperator<SSLParameters> defaults;
 
-        Spi(SSLContext delegate, UnaryOperator<SSLEngine> configurer) {
+        Spi(SSLContext delegate, UnaryOperator<SSLEngine> configurer, UnaryOperator<SSLParameters> defaults) {
             this.delegate = delegate;
             this.configurer = configurer;
+            this.defaults = defaults;
         }
 
         @Override
@@ -73,7 +80,7 @@ final class EngineConfiguringSslContext extends SSLContext {
 
         @Override
         protected SSLParameters engineGetDefaultSSLParameters() {
-            return delegate.getDefaultSSLParameters();
+            return defaults.apply(delegate.getDefaultSSLParameters());
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes {@code <profile>.args}, the JDK argument file that applies a PQ profile to a JVM, and
@@ -39,6 +40,14 @@ public final class ProfileArgsWriter {
                 Path file = options.out().resolve(name + ".args");
                 Files.write(file, LauncherArguments.of(profile, jars));
                 out.println(file.toAbsolutePath().normalize());
+                Set<String> notApplied = WildFlyCliProperties.notApplied(profile);
+                if (!notApplied.isEmpty()) {
+                    // Not an error: this profile is simply not offered on WildFly; configure-pq.cli then finds no
+                    // properties file for it and stops.
+                    err.println("pqws profile: '" + name + "' has no WildFly form: the WildFly script does not apply "
+                            + notApplied);
+                    continue;
+                }
                 Path wildfly = options.out().resolve(name + ".wildfly.properties");
                 Files.write(wildfly, WildFlyCliProperties.of(profile, jars));
                 out.println(wildfly.toAbsolutePath().normalize());

@@ -5,18 +5,38 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The {@code security.provider.N} entries of a profile's {@code java.security} overlay.
+ * The {@code security.provider.N} entries of a profile's {@code java.security} overlay, and its
+ * {@code jdk.security.provider.preferred} list.
  *
  * <p>Why the order is checked: the JDK takes the first provider that offers an algorithm. The profiles rely on
  * the PQWS policy provider, then BCJSSE, answering {@code SSLContext.getInstance("TLS")}, and on
  * {@code BouncyCastleProvider} coming last (first, it takes over PKCS12 key stores and breaks Payara's trust
  * store). A gap in the numbering makes the JDK ignore every entry after it, so gaps are errors too.
+ *
+ * <p>Why the preferred list is checked: it is a performance setting (on JDK 17, Bouncy Castle's ECDSA and X25519 are
+ * several times faster than SunEC's, see BENCHMARKS.md), and the JDK silently ignores an entry it cannot parse or
+ * whose provider is not installed. Only public-key services may be routed, and only to Bouncy Castle's provider:
+ * ciphers, MACs and digests must stay the JDK's (CPU intrinsics), and TLS, key stores and trust managers must keep
+ * the order above.
  */
-record ProviderOverlay(Path file, List<String> providers) {
+record ProviderOverlay(Path file, List<String> providers, List<String> preferred) {
+
+    static final String PREFERRED = "jdk.security.provider.preferred";
+    /** Services a profile may route to Bouncy Castle first: the public-key operations of a handshake. */
+    static final Set<String> PREFERABLE_TYPES = Set.of("Signature", "KeyAgreement", "KeyPairGenerator", "KeyFactory");
+    /** Bouncy Castle's provider name, as {@code Security.getProvider} knows it. */
+    static final String BC_NAME = "BC";
+    private static final Pattern PREFERRED_ENTRY = Pattern.compile("([A-Za-z]+)\\.([A-Za-z0-9/_.-]+):([A-Za-z0-9]+)");
 
     static final String POLICY_PROVIDER = "io.pqws.jsse.PqwsJsseProvider";
     static final String BC_JSSE = "org.bouncycastle.jsse.provider.BouncyCastleJsseProvider";
@@ -39,7 +59,14 @@ record ProviderOverlay(Path file, List<String> providers) {
             throw new ProfileException(file + ": security.provider.N entries must be numbered 1.." + declared
                     + " without gaps (the JDK stops reading at the first gap)");
         }
-        return new ProviderOverlay(file, List.copyOf(providers));
+        List<String> preferred = new ArrayList<>();
+        String preferredList = properties.getProperty(PREFERRED);
+        if (preferredList != null) {
+            for (String entry : preferredList.split(",")) {
+                preferred.add(entry.strip());
+            }
+        }
+        return new ProviderOverlay(file, List.copyOf(providers), List.copyOf(preferred));
     }
 
     void validate() throws ProfileException {
@@ -52,6 +79,30 @@ record ProviderOverlay(Path file, List<String> providers) {
         expectAt(providers.size() - 1, BC_JCE, "last: placed earlier it takes over PKCS12 key stores");
         if (!providers.contains("SunEC") || !providers.contains("SunJCE") || !providers.contains("SUN")) {
             throw new ProfileException(file + ": the JDK providers SUN, SunEC and SunJCE must stay listed");
+        }
+        validatePreferred();
+    }
+
+    private void validatePreferred() throws ProfileException {
+        Set<String> seen = new HashSet<>();
+        for (String entry : preferred) {
+            Matcher m = PREFERRED_ENTRY.matcher(entry);
+            if (!m.matches()) {
+                throw new ProfileException(file + ": " + PREFERRED + " entry '" + entry + "' is not Type.Algorithm:"
+                        + "Provider (the JDK would silently ignore it)");
+            }
+            if (!PREFERABLE_TYPES.contains(m.group(1))) {
+                throw new ProfileException(file + ": " + PREFERRED + " entry '" + entry + "' routes a " + m.group(1)
+                        + "; only " + new TreeSet<>(PREFERABLE_TYPES) + " may be preferred (ciphers, MACs and "
+                        + "digests stay the JDK's; TLS, key stores and trust managers keep the provider order)");
+            }
+            if (!m.group(3).equals(BC_NAME)) {
+                throw new ProfileException(file + ": " + PREFERRED + " entry '" + entry + "' names provider '"
+                        + m.group(3) + "'; only " + BC_NAME + " (" + BC_JCE + ", listed last) may be preferred");
+            }
+            if (!seen.add(m.group(1) + "." + m.group(2).toUpperCase(Locale.ROOT))) {
+                throw new ProfileException(file + ": " + PREFERRED + " lists '" + entry + "' twice");
+            }
         }
     }
 

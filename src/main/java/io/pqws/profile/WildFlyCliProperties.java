@@ -22,12 +22,16 @@ public final class WildFlyCliProperties {
     /** Set by {@code hybrid-only}; for WildFly it also becomes the Elytron SSL context's protocol list. */
     static final String SERVER_PROTOCOLS = "jdk.tls.server.protocols";
 
+    /** Every shipped profile sets it; BCJSSE's own default is {@code true}. */
+    static final String SERVER_RESUMPTION = "org.bouncycastle.jsse.server.enableSessionResumption";
+
     /** The profile system properties the script sets, and the CLI property that carries each one. */
     static final Map<String, String> APPLIED = Map.of(
             PqProfile.PROFILE_PROPERTY, "pqws.cli.profile",
             PqProfile.GROUPS_PROPERTY, "pqws.cli.named-groups",
             PqProfile.REQUIRE_HYBRID_PROPERTY, "pqws.cli.require-hybrid",
-            SERVER_PROTOCOLS, "pqws.cli.server-protocols");
+            SERVER_PROTOCOLS, "pqws.cli.server-protocols",
+            SERVER_RESUMPTION, "pqws.cli.server-resumption");
 
     /** What a profile that does not restrict the server's TLS versions gets: the JDK's and BCJSSE's default. */
     static final String DEFAULT_SERVER_PROTOCOLS = "TLSv1.3,TLSv1.2";
@@ -35,10 +39,15 @@ public final class WildFlyCliProperties {
     private WildFlyCliProperties() {
     }
 
+    /** The profile's system properties the WildFly script does not apply; empty when the script can take it. */
+    public static Set<String> notApplied(PqProfile profile) {
+        return profile.systemProperties().keySet().stream().filter(k -> !APPLIED.containsKey(k))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** The lines of {@code <profile>.wildfly.properties}. */
     public static List<String> of(PqProfile profile, ProviderJars jars) throws ProfileException {
-        Set<String> unknown = profile.systemProperties().keySet().stream().filter(k -> !APPLIED.containsKey(k))
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unknown = notApplied(profile);
         if (!unknown.isEmpty()) {
             throw new ProfileException("profile '" + profile.name() + "' sets " + unknown + ", which "
                     + "server-config/wildfly/configure-pq.cli does not apply; add it to the script and to "
@@ -55,6 +64,7 @@ public final class WildFlyCliProperties {
         lines.add(line(APPLIED.get(PqProfile.REQUIRE_HYBRID_PROPERTY),
                 properties.get(PqProfile.REQUIRE_HYBRID_PROPERTY)));
         lines.add(line(APPLIED.get(SERVER_PROTOCOLS), protocols));
+        lines.add(line(APPLIED.get(SERVER_RESUMPTION), properties.getOrDefault(SERVER_RESUMPTION, "true")));
         lines.add(line("pqws.cli.elytron-protocols", "[" + protocols + "]"));
         lines.add(line("pqws.cli.module-resources", jars.jars().stream().map(p -> p.toAbsolutePath().normalize()
                 .toString()).collect(Collectors.joining(File.pathSeparator))));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,36 @@ class PqProfileTest {
         Files.writeString(dir.resolve("p/java.security"), overlay);
         ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
         assertTrue(e.getMessage().contains("without gaps"), e.getMessage());
+    }
+
+    @Test
+    void thePreferredProvidersMayRouteOnlyPublicKeyServicesToBouncyCastle() throws Exception {
+        assertPreferredRefused("Cipher.AES/GCM/NoPadding:BC", "only [KeyAgreement, KeyFactory, KeyPairGenerator, "
+                + "Signature] may be preferred");
+        assertPreferredRefused("KeyStore.PKCS12:BC", "routes a KeyStore");
+        assertPreferredRefused("Signature.SHA256withECDSA:SunPKCS11", "names provider 'SunPKCS11'; only BC");
+        assertPreferredRefused("Signature.SHA256withECDSA:BCX", "names provider 'BCX'");
+        assertPreferredRefused("SHA256withECDSA-BC", "is not Type.Algorithm:Provider");
+        assertPreferredRefused("KeyAgreement.X25519:BC,KeyAgreement.x25519:BC", "twice");
+    }
+
+    @Test
+    void positiveControl_theShippedPreferenceIsAccepted() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        assertEquals("p", PqProfile.load(dir, "p").name());
+        assertTrue(Files.readString(dir.resolve("p/java.security")).contains(ProviderOverlay.PREFERRED + "="));
+    }
+
+    private void assertPreferredRefused(String preferred, String expectedMessage) throws Exception {
+        String name = "p" + Integer.toHexString(preferred.hashCode());
+        Path dir = profile(name, "-Dpqws.profile=" + name, "-Djdk.tls.namedGroups=x25519",
+                "-Dpqws.tls.requireHybrid=false");
+        String overlay = Files.readString(SHIPPED.resolve("hybrid/java.security"))
+                .replaceAll("(?m)^" + Pattern.quote(ProviderOverlay.PREFERRED) + "=.*$",
+                        ProviderOverlay.PREFERRED + "=" + preferred);
+        Files.writeString(dir.resolve(name + "/java.security"), overlay);
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, name));
+        assertTrue(e.getMessage().contains(expectedMessage), e.getMessage());
     }
 
     private Path profile(String name, String... options) throws IOException {
