@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false,
         description = {
             "Benchmark post-quantum TLS side by side: full and resumed handshakes, wss echo, bulk record "
-                    + "protection, cold start. Run from a built checkout (mvn package) as root (nginx runs in a "
+                    + "protection, public-key operations per provider, cold start. Run from a built checkout (mvn package) as root (nginx runs in a "
                     + "chroot).",
             ""},
         footerHeading = "%nExamples:%n",
@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The cases, in the order they run. */
     enum Case {
-        HANDSHAKE, RESUMPTION, ECHO, BULK, COLDSTART;
+        HANDSHAKE, RESUMPTION, ECHO, BULK, PUBKEY, COLDSTART;
 
         static Set<Case> parse(String list) {
             Set<Case> cases = EnumSet.noneOf(Case.class);
@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
                     cases.add(Case.valueOf(name.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("unknown case '" + name.strip()
-                            + "' (known: handshake, resumption, echo, bulk, coldstart)");
+                            + "' (known: handshake, resumption, echo, bulk, pubkey, coldstart)");
                 }
             }
             return cases;
@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Short rounds and fewer sessions: about two minutes, for development.")
     private boolean quick;
 
-    @Option(names = "--cases", paramLabel = "LIST", defaultValue = "handshake,resumption,echo,bulk,coldstart",
+    @Option(names = "--cases", paramLabel = "LIST", defaultValue = "handshake,resumption,echo,bulk,pubkey,coldstart",
             description = "Cases to run, comma-separated (default: ${DEFAULT-VALUE}).")
     private String cases;
 
@@ -113,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
         progress.say("bench (" + plan.name() + "): load average " + report.machine().loadBefore() + ", "
                 + report.machine().cpus() + " CPUs");
 
-        boolean needsServers = selected.stream().anyMatch(c -> c != Case.BULK);
+        boolean needsServers = selected.stream().anyMatch(c -> c != Case.BULK && c != Case.PUBKEY);
         try (Servers servers = new Servers()) {
             if (needsServers) {
                 servers.startPayara(checkout, progress);
@@ -135,6 +135,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (selected.contains(Case.BULK)) {
                 BulkCase.run(report, checkout.resolve("certs/dev"), plan, progress);
+            }
+            if (selected.contains(Case.PUBKEY)) {
+                PublicKeyCase.run(report, plan, progress);
             }
             if (selected.contains(Case.COLDSTART)) {
                 ColdStartCase.run(report, checkout, servers, plan, progress);

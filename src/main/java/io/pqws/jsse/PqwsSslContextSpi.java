@@ -6,6 +6,7 @@ import java.security.NoSuchProviderException;
 import java.security.Provider;
 import java.security.ProviderException;
 import java.security.SecureRandom;
+import java.security.Security;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -30,13 +31,16 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * <li>in require-hybrid mode every engine is a {@link ClientHelloGuardEngine} (pass-through in client mode), and
  * server-mode sockets, which the guard cannot see into, get no credentials ({@link EngineOnlyKeyManager}), so their
  * handshakes fail;</li>
- * <li>initialization fails when Bouncy Castle cannot use a hybrid group that {@code jdk.tls.namedGroups} asks for.</li>
+ * <li>initialization fails when Bouncy Castle cannot use a hybrid group that {@code jdk.tls.namedGroups} asks for;</li>
+ * <li>the server's EC key reaches Bouncy Castle as a BC key object ({@link BcNativeKeyManager}), for speed.</li>
  * </ul>
  * Everything else is Bouncy Castle's.
  */
 final class PqwsSslContextSpi extends SSLContextSpi {
 
     static final String BCJSSE = "BCJSSE";
+    /** Bouncy Castle's JCA provider, installed last by every PQ profile; its signing wants its own key objects. */
+    static final String BOUNCY_CASTLE = "BC";
     static final String DEFAULT = "Default";
 
     private static final Logger LOG = Logger.getLogger(PqwsSslContextSpi.class.getName());
@@ -91,7 +95,8 @@ final class PqwsSslContextSpi extends SSLContextSpi {
             throw new KeyManagementException("Default SSLContext is initialized automatically");
         }
         groups = null;
-        bc.init(policy.requireHybrid() ? EngineOnlyKeyManager.wrap(keyManagers) : keyManagers, trustManagers, random);
+        KeyManager[] managers = BcNativeKeyManager.wrap(keyManagers, Security.getProvider(BOUNCY_CASTLE));
+        bc.init(policy.requireHybrid() ? EngineOnlyKeyManager.wrap(managers) : managers, trustManagers, random);
         try {
             groups = checkGroups();
         } catch (SSLException e) {
