@@ -2,6 +2,7 @@ package io.pqws.tls;
 
 import java.io.IOException;
 
+import io.pqws.metrics.WebSocketMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,6 +33,9 @@ public class HandshakeTlsFilter extends HttpFilter {
     @Inject
     private HandshakeTlsRegistry registry;
 
+    @Inject
+    private WebSocketMetrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -40,7 +44,9 @@ public class HandshakeTlsFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String ticket = registry.register(resolver.resolve(request));
+        TlsFacts facts = resolver.resolve(request);
+        metrics.upgradeSeen(facts);
+        String ticket = registry.register(facts);
         chain.doFilter(new HandshakeTicketRequest(request, ticket), response);
     }
 }
