@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code <profile>.args}, the JDK argument file that applies a PQ profile to a JVM, and
- * {@code <profile>.wildfly.properties}, the same profile for {@code server-config/wildfly/configure-pq.cli}, after
- * validating the profile and the provider jars.
+ * Writes {@code <profile>.args}, the JDK argument file that applies a PQ profile to a JVM, after validating the
+ * profile and the provider jars.
  *
  * <p>Used by {@code server-config/payara-micro/run.sh} and by the build before the in-container tests:
  * <pre>
@@ -39,9 +38,6 @@ public final class ProfileArgsWriter {
                 Path file = options.out().resolve(name + ".args");
                 Files.write(file, LauncherArguments.of(profile, jars));
                 out.println(file.toAbsolutePath().normalize());
-                Path wildfly = options.out().resolve(name + ".wildfly.properties");
-                Files.write(wildfly, WildFlyCliProperties.of(profile, jars));
-                out.println(wildfly.toAbsolutePath().normalize());
             }
             return 0;
         } catch (ProfileException e) {
