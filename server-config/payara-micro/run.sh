@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # pqws: build the WAR, make the development PKI if missing, and run it on Payara Micro with a PQ TLS profile.
 #
-#   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|none] [--https-port 8443]
-#                                     [--http-port 8080] [--bind 127.0.0.1] [--background] [--skip-build]
-#                                     [--state DIR]
+#   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|hybrid-mldsa|none]
+#                                     [--https-port 8443] [--http-port 8080] [--pq-https-port 8444]
+#                                     [--bind 127.0.0.1] [--operator-clients loopback] [--background] [--skip-build]
+#                                     [--payara 6|7] [--state DIR]
 #
+# --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
+# --profile hybrid-mldsa adds a second HTTPS listener (--pq-https-port) that serves ML-DSA certificates to clients
+# that list ML-DSA signature schemes. --operator-clients sets who may read the metrics and status page.
 # In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
 # --state DIR (default target/payara) holds the log and pid file: one instance per state directory, so the
 # benchmarks can run several side by side (stop each with stop.sh --state DIR).
@@ -16,8 +20,11 @@ profile=hybrid
 https_port=8443
 http_port=8080
 bind=127.0.0.1
+pq_https_port=
+operator_clients=loopback
 background=false
 build=true
+payara=6
 state=
 
 die() { echo "run.sh: $*" >&2; exit 2; }
@@ -28,20 +35,31 @@ while [ $# -gt 0 ]; do
     --https-port) https_port=${2:?--https-port needs a value}; shift 2 ;;
     --http-port) http_port=${2:?--http-port needs a value}; shift 2 ;;
     --bind) bind=${2:?--bind needs a value}; shift 2 ;;
+    --pq-https-port) pq_https_port=${2:?--pq-https-port needs a value}; shift 2 ;;
+    --operator-clients) operator_clients=${2:?--operator-clients needs a value}; shift 2 ;;
     --background) background=true; shift ;;
     --skip-build) build=false; shift ;;
+    --payara) payara=${2:?--payara needs a value}; shift 2 ;;
     --state) state=${2:?--state needs a value}; shift 2 ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
-for port in "$https_port" "$http_port"; do
+pq_https_port=${pq_https_port:-$((https_port + 1))}
+for port in "$https_port" "$http_port" "$pq_https_port"; do
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "'$port' is not a TCP port"
 done
 
+case "$payara" in
+  6) micro_jar=payara-micro.jar; min_java=17 ;;
+  7) micro_jar=payara-micro-7.jar; min_java=21 ;;
+  *) die "--payara must be 6 or 7, not '$payara'" ;;
+esac
+
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 java_major=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-[ "${java_major:-0}" -ge 17 ] 2>/dev/null || die "Payara Micro 6 needs Java 17 or newer; '$java_bin' is ${java_major:-unknown}"
+[ "${java_major:-0}" -ge "$min_java" ] 2>/dev/null \
+  || die "Payara Micro $payara needs Java $min_java or newer; '$java_bin' is ${java_major:-unknown} (set JAVA_HOME)"
 
 cd "$root"
 target=$root/target
@@ -51,7 +69,16 @@ if $build || [ ! -f "$target/pqws.war" ]; then
 fi
 
 certs=$root/certs/dev
-"$root/certs/make-dev-certs.sh" --out "$certs" >/dev/null
+keystore=$certs/server.p12
+preboot=$root/server-config/payara-micro/pre-boot-commands.asadmin
+if [ "$profile" = hybrid-mldsa ]; then
+  # Both server chains (ECDSA and ML-DSA-65) in one store, and the second listener that picks one per client.
+  "$root/certs/make-dev-certs.sh" --out "$certs" --ml-dsa >/dev/null
+  keystore=$certs/server-dual.p12
+  preboot=$root/server-config/payara-micro/pre-boot-commands-pq-listener.asadmin
+else
+  "$root/certs/make-dev-certs.sh" --out "$certs" >/dev/null
+fi
 
 jvm_args=()
 if [ "$profile" != none ]; then
@@ -63,7 +90,7 @@ fi
 state=${state:-$target/payara}
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
-sed "s/@BIND_ADDRESS@/$bind/" "$root/server-config/payara-micro/pre-boot-commands.asadmin" > "$state/run-pre-boot-commands.asadmin"
+sed -e "s/@BIND_ADDRESS@/$bind/g" -e "s/@PQ_HTTPS_PORT@/$pq_https_port/g" "$preboot" > "$state/run-pre-boot-commands.asadmin"
 log=$state/payara-micro.log
 pid_file=$state/payara-micro.pid
 if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
@@ -71,16 +98,18 @@ if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
 fi
 
 "$java_bin" "${jvm_args[@]}" \
-  -Djavax.net.ssl.keyStore="$certs/server.p12" -Djavax.net.ssl.keyStorePassword=changeit \
+  -Djavax.net.ssl.keyStore="$keystore" -Djavax.net.ssl.keyStorePassword=changeit \
+  -Dpqws.operator.allowedClients="$operator_clients" \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
-  -jar "$target/payara/payara-micro.jar" --deploy "$target/pqws.war" --contextroot pqws \
+  -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
-  --prebootcommandfile "$state/run-pre-boot-commands.asadmin" >"$log" 2>&1 &
+  --prebootcommandfile "$state/run-pre-boot-commands.asadmin" \
+  --systemproperties "$root/server-config/payara-micro/pqws.properties" >"$log" 2>&1 &
 pid=$!
 echo "$pid" > "$pid_file"
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$pid_file"; }
 
-echo "Starting Payara Micro (profile: $profile, log: ${log#$root/})..."
+echo "Starting Payara Micro $payara (profile: $profile, Java $java_major, log: ${log#$root/})..."
 started=$(date +%s)
 until grep -q 'ready in' "$log" 2>/dev/null; do
   if ! kill -0 "$pid" 2>/dev/null; then
@@ -97,7 +126,9 @@ until grep -q 'ready in' "$log" 2>/dev/null; do
 done
 if grep -q 'Exception while loading the app' "$log"; then
   echo "run.sh: the WAR failed to deploy; the reason, from $log:" >&2
-  grep -m1 -E 'IllegalStateException|Exception:' "$log" >&2 || tail -n 20 "$log" >&2
+  # the module's own checks (settings, PQ profile) say why in the innermost cause
+  grep -m1 -E '^Caused by: .*(InvalidSettingsException|IllegalStateException): ' "$log" | sed 's/^Caused by: //' >&2 \
+    || grep -m1 -E 'IllegalStateException|Exception:' "$log" >&2 || tail -n 20 "$log" >&2
   stop
   exit 1
 fi
@@ -113,11 +144,24 @@ pqws is up ($ready, PQ profile: $profile).
   WebSocket echo:                           wss://$host:$https_port/pqws/echo
   WebSocket TLS report + echo:              wss://$host:$https_port/pqws/tls
   TLS facts as JSON:                        https://$host:$https_port/pqws/api/tls
+  Chat rooms:                               wss://$host:$https_port/pqws/chat/{room}
+  Notifications:                            wss://$host:$https_port/pqws/notifications
+  Connection tickets, publishing:           POST https://$host:$https_port/pqws/api/tickets, .../api/notifications
+  Messaging settings:                       server-config/payara-micro/pqws.properties (docs/messaging.md)
   Plain HTTP (no TLS):                      http://$host:$http_port/pqws/
+  Status page (operators: $operator_clients):   https://$host:$https_port/pqws/status.html
+  Prometheus metrics (same clients):        https://$host:$https_port/pqws/api/metrics
   Development CA to trust:                  ${certs#$root/}/ca.pem (DEVELOPMENT ONLY)
   Check the group with the CLI:
     java -jar target/pqws-client/pqws-client.jar connect --truststore ${certs#$root/}/truststore.p12 wss://$host:$https_port/pqws/tls
+  Probe what the server supports:
+    java -jar target/pqws-client/pqws-client.jar probe --truststore ${certs#$root/}/truststore.p12 $host:$https_port
 MSG
+if [ "$profile" = hybrid-mldsa ]; then
+  cat <<MSG
+  ML-DSA or ECDSA chain, chosen per client: https://$host:$pq_https_port/pqws/ (ML-DSA CA: ${certs#$root/}/ca-mldsa.pem)
+MSG
+fi
 
 if $background; then
   echo "  Stop it with:                             server-config/payara-micro/stop.sh"

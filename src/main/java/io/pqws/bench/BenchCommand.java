@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false,
         description = {
             "Benchmark post-quantum TLS side by side: full and resumed handshakes, wss echo, bulk record "
-                    + "protection, public-key operations per provider, cold start. Run from a built checkout (mvn package) as root (nginx runs in a "
-                    + "chroot).",
+                    + "protection, public-key operations per provider, cold start. Run from a built checkout "
+                    + "(mvn package) as root (nginx runs in a chroot).",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -41,11 +41,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class CertificateAuthority {
 
-    private static final X500Principal SUBJECT =
+    /** The classic CA: ECDSA P-256, which every TLS peer accepts. End entities choose their key types themselves. */
+    static final X500Principal SUBJECT =
             new X500Principal("CN=pqws development CA (NOT FOR PRODUCTION), O=pqws dev");
 
-    /** The CA's own key type; end entities choose theirs in their {@link CertificateSpec}. */
-    private static final KeyAlgorithm KEY = KeyAlgorithm.EC_P256;
+    /** The post-quantum CA ({@code --ml-dsa}): ML-DSA signs its certificates, so the whole chain is ML-DSA. */
+    static final X500Principal ML_DSA_SUBJECT =
+            new X500Principal("CN=pqws development ML-DSA CA (NOT FOR PRODUCTION), O=pqws dev");
 
     /** Ten years: long enough that nobody re-imports the dev CA into a browser every year. */
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
@@ -71,21 +73,27 @@ final class CertificateAuthority {
         this.provider = provider;
     }
 
-    /** A new self-signed CA valid from {@code now}: CA:true with path length 0, keyCertSign and cRLSign only. */
+    /** A new self-signed ECDSA P-256 CA valid from {@code now}. */
     static CertificateAuthority create(Provider provider, Instant now) throws GeneralSecurityException, IOException {
-        KeyPair keys = KEY.generate(provider);
+        return create(provider, now, KeyAlgorithm.EC_P256, SUBJECT);
+    }
+
+    /** A new self-signed CA valid from {@code now}: CA:true with path length 0, keyCertSign and cRLSign only. */
+    static CertificateAuthority create(Provider provider, Instant now, KeyAlgorithm key, X500Principal subject)
+            throws GeneralSecurityException, IOException {
+        KeyPair keys = key.generate(provider);
         Instant notBefore = now.minus(BACKDATE);
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(SUBJECT, serialNumber(),
-                Date.from(notBefore), Date.from(notBefore.plus(CA_VALIDITY)), SUBJECT, keys.getPublic())
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serialNumber(),
+                Date.from(notBefore), Date.from(notBefore.plus(CA_VALIDITY)), subject, keys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                 .addExtension(Extension.subjectKeyIdentifier, false,
                         extensions.createSubjectKeyIdentifier(keys.getPublic()))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                         extensions.createAuthorityKeyIdentifier(keys.getPublic()));
-        X509Certificate certificate = sign(builder, KEY, keys.getPrivate(), provider);
-        return new CertificateAuthority(certificate, keys.getPrivate(), KEY, provider);
+        X509Certificate certificate = sign(builder, key, keys.getPrivate(), provider);
+        return new CertificateAuthority(certificate, keys.getPrivate(), key, provider);
     }
 
     /**
@@ -108,7 +116,7 @@ final class CertificateAuthority {
         signer.update(probe);
         byte[] signature = signer.sign();
         Signature verifier = Signature.getInstance(algorithm.signatureAlgorithm(), provider);
-        verifier.initVerify(publicKey);
+        verifier.initVerify(Keys.usable(publicKey, provider));
         verifier.update(probe);
         if (!verifier.verify(signature)) {
             throw new GeneralSecurityException("the CA key does not belong to the CA certificate");
@@ -118,6 +126,21 @@ final class CertificateAuthority {
 
     X509Certificate certificate() {
         return certificate;
+    }
+
+    /** The CA's key type. */
+    KeyAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** Whether {@code issued} carries a valid signature of this CA (checked with the BC provider: ML-DSA included). */
+    boolean signed(X509Certificate issued) {
+        try {
+            issued.verify(Keys.usable(certificate.getPublicKey(), provider), provider);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     PrivateKey privateKey() {

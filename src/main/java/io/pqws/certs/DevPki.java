@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -56,8 +57,16 @@ public final class DevPki implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--server-key", paramLabel = "TYPE", defaultValue = "ec",
-            description = "server key type: ec (ECDSA P-256, the default) or rsa (RSA 3072)")
+            description = "server key type: ec (ECDSA P-256, the default), rsa (RSA 3072), or mldsa44, mldsa65, mldsa87 "
+                    + "(ML-DSA, signed by the classic CA)")
     private KeyAlgorithm serverKey;
+
+    @Option(names = "--ml-dsa", paramLabel = "44|65|87", arity = "0..1", fallbackValue = "65",
+            converter = MlDsaLevel.class,
+            description = "also make a post-quantum PKI: an ML-DSA CA (ca-mldsa.pem), an ML-DSA server certificate with "
+                    + "the same names (server-mldsa.*), server-dual.p12 with both server keys, and the ML-DSA CA in the "
+                    + "trust store; the level defaults to ${FALLBACK-VALUE} (ML-DSA-65)")
+    private KeyAlgorithm mlDsa;
 
     @Option(names = "--san", paramLabel = "NAME",
             description = "an extra server name: DNS:host, IP:address, or a bare host or address; repeatable. "
@@ -123,7 +132,7 @@ public final class DevPki implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new DevPkiRequest(files, endEntities, password, force);
+        return new DevPkiRequest(files, endEntities, password, force, Optional.ofNullable(mlDsa));
     }
 
     private static void warn(PrintWriter err) {
@@ -161,6 +170,19 @@ public final class DevPki implements Callable<Integer> {
         }
         commandLine.getErr().println("pqws-certs: " + Failures.describe(e));
         return commandLine.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    /** {@code 44}, {@code 65}, {@code 87}: an ML-DSA level of FIPS 204. */
+    static final class MlDsaLevel implements ITypeConverter<KeyAlgorithm> {
+        @Override
+        public KeyAlgorithm convert(String value) {
+            return switch (value.strip()) {
+                case "44" -> KeyAlgorithm.ML_DSA_44;
+                case "65" -> KeyAlgorithm.ML_DSA_65;
+                case "87" -> KeyAlgorithm.ML_DSA_87;
+                default -> throw new TypeConversionException("unknown ML-DSA level '" + value + "' (expected 44, 65 or 87)");
+            };
+        }
     }
 
     private static <T> ITypeConverter<T> converter(Function<String, T> parse) {

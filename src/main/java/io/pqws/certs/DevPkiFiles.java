@@ -22,6 +22,12 @@ public record DevPkiFiles(Path dir) {
     /** The alias of the CA's trusted-certificate entry in {@code truststore.p12}. */
     public static final String CA_ALIAS = "pqws-dev-ca";
 
+    /** The alias of the ML-DSA server key in {@code server-mldsa.p12} and {@code server-dual.p12}. */
+    public static final String SERVER_MLDSA_ALIAS = "pqws-server-mldsa";
+
+    /** The alias of the ML-DSA CA's trusted-certificate entry in {@code truststore.p12}. */
+    public static final String CA_MLDSA_ALIAS = "pqws-dev-ca-mldsa";
+
     public Path caCertificate() {
         return dir.resolve("ca.pem");
     }
@@ -47,6 +53,35 @@ public record DevPkiFiles(Path dir) {
         return dir.resolve("truststore.p12");
     }
 
+    /** The ML-DSA CA (made with {@code --ml-dsa}): a second, post-quantum trust anchor. */
+    public Path caMlDsaCertificate() {
+        return dir.resolve("ca-mldsa.pem");
+    }
+
+    public Path caMlDsaKey() {
+        return dir.resolve("ca-mldsa-key.pem");
+    }
+
+    public Path serverMlDsaStore() {
+        return dir.resolve("server-mldsa.p12");
+    }
+
+    public Path serverMlDsaCertificate() {
+        return dir.resolve("server-mldsa.pem");
+    }
+
+    public Path serverMlDsaKey() {
+        return dir.resolve("server-mldsa-key.pem");
+    }
+
+    /**
+     * Both server keys in one store: the ECDSA chain under {@link #SERVER_ALIAS} and the ML-DSA chain under
+     * {@link #SERVER_MLDSA_ALIAS}, for a listener that picks a chain by the client's {@code signature_algorithms}.
+     */
+    public Path serverDualStore() {
+        return dir.resolve("server-dual.p12");
+    }
+
     /** The client's key store; its private-key entry's alias is the client name. */
     public Path clientStore(String name) {
         return dir.resolve("client-" + name + ".p12");
@@ -62,6 +97,11 @@ public record DevPkiFiles(Path dir) {
 
     EndEntity server(CertificateSpec spec) {
         return new EndEntity("server", spec, SERVER_ALIAS, serverStore(), serverCertificate(), serverKey());
+    }
+
+    EndEntity mlDsaServer(CertificateSpec spec) {
+        return new EndEntity("ML-DSA server", spec, SERVER_MLDSA_ALIAS, serverMlDsaStore(), serverMlDsaCertificate(),
+                serverMlDsaKey());
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -24,9 +26,10 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * The key types the dev PKI issues certificates for, each tied to how its keys are made, how it signs, and which key
  * usages a TLS end entity holding it needs.
  *
- * <p>Why an enum: the key type is the one thing that changes when ML-DSA certificates come. ML-DSA-65 will be one more
- * constant (key pair generator and signature both named {@code "ML-DSA-65"}, key usage digitalSignature only, matched
- * by its algorithm OID); nothing else in the tool switches on the key type.
+ * <p>Why an enum: the key type is the one thing that changes between classic and post-quantum certificates. The ML-DSA
+ * levels of FIPS 204 are constants like the others (key pair generator and signature both named {@code "ML-DSA-65"},
+ * key usage digitalSignature only, matched by their algorithm OID); nothing else in the tool switches on the key type.
+ * On JDK 17 only Bouncy Castle knows ML-DSA, so keys are made and signed with the BC provider instance handed in.
  */
 enum KeyAlgorithm {
 
@@ -51,13 +54,24 @@ enum KeyAlgorithm {
         boolean matches(PublicKey key) {
             return key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() == 3072;
         }
-    };
+    },
+
+    /** ML-DSA-44 (FIPS 204, NIST security category 2): the smallest signatures. */
+    ML_DSA_44("mldsa44", NISTObjectIdentifiers.id_ml_dsa_44),
+
+    /** ML-DSA-65 (category 3): the default post-quantum level, the one TLS drafts and OpenSSL 3.5 lead with. */
+    ML_DSA_65("mldsa65", NISTObjectIdentifiers.id_ml_dsa_65),
+
+    /** ML-DSA-87 (category 5): the largest keys and signatures. */
+    ML_DSA_87("mldsa87", NISTObjectIdentifiers.id_ml_dsa_87);
 
     private final String cliName;
     private final String generatorName;
     private final AlgorithmParameterSpec parameters;
     private final String signatureAlgorithm;
     private final int endEntityKeyUsage;
+
+    private final ASN1ObjectIdentifier mlDsaOid;
 
     KeyAlgorithm(String cliName, String generatorName, AlgorithmParameterSpec parameters, String signatureAlgorithm,
             int endEntityKeyUsage) {
@@ -66,9 +80,21 @@ enum KeyAlgorithm {
         this.parameters = parameters;
         this.signatureAlgorithm = signatureAlgorithm;
         this.endEntityKeyUsage = endEntityKeyUsage;
+        this.mlDsaOid = null;
     }
 
-    /** The key type named on the command line ({@code ec}, {@code rsa}), case-insensitive. */
+    /** An ML-DSA level: keys, signatures and the algorithm are all named after it; the key only signs. */
+    KeyAlgorithm(String cliName, ASN1ObjectIdentifier oid) {
+        String name = "ML-DSA-" + cliName.substring("mldsa".length());
+        this.cliName = cliName;
+        this.generatorName = name;
+        this.parameters = null;
+        this.signatureAlgorithm = name;
+        this.endEntityKeyUsage = KeyUsage.digitalSignature;
+        this.mlDsaOid = oid;
+    }
+
+    /** The key type named on the command line ({@code ec}, {@code rsa}, {@code mldsa65}...), case-insensitive. */
     static KeyAlgorithm fromCliName(String name) {
         return Arrays.stream(values())
                 .filter(a -> a.cliName.equals(name.toLowerCase(Locale.ROOT)))
@@ -96,13 +122,26 @@ enum KeyAlgorithm {
         return endEntityKeyUsage;
     }
 
+    /** Whether this is one of the post-quantum ML-DSA levels. */
+    boolean isMlDsa() {
+        return mlDsaOid != null;
+    }
+
     /** A fresh key pair from the given provider. */
     KeyPair generate(Provider provider) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(generatorName, provider);
-        generator.initialize(parameters);
+        if (parameters != null) {
+            generator.initialize(parameters);
+        }
         return generator.generateKeyPair();
     }
 
-    /** Whether an existing public key is of exactly this type (algorithm and size or curve). */
-    abstract boolean matches(PublicKey key);
+    /**
+     * Whether an existing public key is of exactly this type (algorithm and size, curve or level). ML-DSA keys are
+     * matched by their OID: on JDK 17 a certificate's ML-DSA key is an opaque X.509 key.
+     */
+    boolean matches(PublicKey key) {
+        return mlDsaOid != null
+                && mlDsaOid.equals(SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getAlgorithm());
+    }
 }

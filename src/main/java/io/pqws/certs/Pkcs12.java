@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 
 /**
  * The PKCS#12 key and trust stores, written and read with the JDK's own {@code KeyStore.getInstance("PKCS12")}.
@@ -27,6 +28,27 @@ final class Pkcs12 {
         KeyStore store = empty();
         store.setKeyEntry(alias, credential.privateKey(), password,
                 credential.chain().toArray(new X509Certificate[0]));
+        return save(store, password);
+    }
+
+    /** A key store with one private-key entry per alias, each with its whole chain. */
+    static byte[] keyStore(Map<String, Credential> credentials, char[] password)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = empty();
+        for (Map.Entry<String, Credential> entry : credentials.entrySet()) {
+            store.setKeyEntry(entry.getKey(), entry.getValue().privateKey(), password,
+                    entry.getValue().chain().toArray(new X509Certificate[0]));
+        }
+        return save(store, password);
+    }
+
+    /** A trust store with one trusted-certificate entry per alias. */
+    static byte[] trustStore(Map<String, X509Certificate> cas, char[] password)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = empty();
+        for (Map.Entry<String, X509Certificate> ca : cas.entrySet()) {
+            store.setCertificateEntry(ca.getKey(), ca.getValue());
+        }
         return save(store, password);
     }
 

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,12 +41,21 @@ final class StaleCheck {
 
     /** Why the CA files cannot be used to issue more certificates, if they cannot. */
     Optional<String> caProblem(DevPkiFiles files) {
-        Optional<String> missing = missing(List.of(files.caCertificate(), files.caKey()));
+        return caProblem(files.caCertificate(), files.caKey(), KeyAlgorithm.EC_P256);
+    }
+
+    /** Why these CA files cannot be used to issue more certificates with a CA key of this type, if they cannot. */
+    Optional<String> caProblem(Path certificateFile, Path keyFile, KeyAlgorithm key) {
+        Optional<String> missing = missing(List.of(certificateFile, keyFile));
         if (missing.isPresent()) {
             return missing;
         }
         try {
-            return expiry(CertificateAuthority.read(files.caCertificate(), files.caKey(), provider).certificate());
+            CertificateAuthority ca = CertificateAuthority.read(certificateFile, keyFile, provider);
+            if (ca.algorithm() != key) {
+                return Optional.of("CA key type is " + ca.algorithm().cliName() + ", not " + key.cliName());
+            }
+            return expiry(ca.certificate());
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             return Optional.of("unusable: " + Failures.describe(e));
         }
@@ -76,17 +86,44 @@ final class StaleCheck {
         }
     }
 
-    /** Why the trust store does not hold exactly this CA under the alias, if it does not. */
+    /** Why the trust store does not hold this CA under the alias, if it does not. */
     Optional<String> trustStoreProblem(Path file, String alias, X509Certificate ca) {
+        return trustStoreProblem(file, Map.of(alias, ca));
+    }
+
+    /** Why the trust store does not hold each of these CAs under its alias, if it does not. */
+    Optional<String> trustStoreProblem(Path file, Map<String, X509Certificate> cas) {
         Optional<String> missing = missing(List.of(file));
         if (missing.isPresent()) {
             return missing;
         }
         try {
             KeyStore store = Pkcs12.load(file, password);
-            return store.isCertificateEntry(alias) && ca.equals(store.getCertificate(alias))
-                    ? Optional.empty()
-                    : Optional.of("does not hold the current CA under alias " + alias);
+            for (Map.Entry<String, X509Certificate> ca : cas.entrySet()) {
+                if (!store.isCertificateEntry(ca.getKey()) || !ca.getValue().equals(store.getCertificate(ca.getKey()))) {
+                    return Optional.of("does not hold the current CA under alias " + ca.getKey());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
+            return Optional.of("unreadable: " + Failures.describe(e));
+        }
+    }
+
+    /** Why the key store does not hold exactly these certificates, each as a key entry under its alias. */
+    Optional<String> keyStoreProblem(Path file, Map<String, X509Certificate> certificates) {
+        Optional<String> missing = missing(List.of(file));
+        if (missing.isPresent()) {
+            return missing;
+        }
+        try {
+            KeyStore store = Pkcs12.load(file, password);
+            for (Map.Entry<String, X509Certificate> entry : certificates.entrySet()) {
+                if (!store.isKeyEntry(entry.getKey()) || !entry.getValue().equals(store.getCertificate(entry.getKey()))) {
+                    return Optional.of("does not hold the current certificate under alias " + entry.getKey());
+                }
+            }
+            return Optional.empty();
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             return Optional.of("unreadable: " + Failures.describe(e));
         }
@@ -94,9 +131,7 @@ final class StaleCheck {
 
     private Optional<String> certificateProblem(X509Certificate certificate, CertificateSpec spec,
             CertificateAuthority ca) throws GeneralSecurityException {
-        try {
-            certificate.verify(ca.certificate().getPublicKey());
-        } catch (GeneralSecurityException e) {
+        if (!ca.signed(certificate)) {
             return Optional.of("not issued by the current CA");
         }
         if (!spec.subject().equals(certificate.getSubjectX500Principal())) {

@@ -57,14 +57,19 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
         if (!(created instanceof BCSSLEngine)) {
             throw new IllegalStateException("expected a BCJSSE engine, got " + created.getClass().getName());
         }
-        BCSSLEngine bc = (BCSSLEngine) created;
+        applySettings(created);
+        created.setUseClientMode(true);
+        engine.set(created);
+        ObservedSslEngine watched = new ObservedSslEngine(created, failure::complete, this::applySettings);
+        observed.set(watched);
+        return watched;
+    }
+
+    /** Puts the settings' groups, key shares, hostname check and protocols on a BCJSSE engine. */
+    private void applySettings(SSLEngine target) {
+        BCSSLEngine bc = (BCSSLEngine) target;
         BCSSLParameters parameters = bc.getParameters();
         BcTls.configure(parameters, settings);
         bc.setParameters(parameters);
-        created.setUseClientMode(true);
-        engine.set(created);
-        ObservedSslEngine watched = new ObservedSslEngine(created, failure::complete);
-        observed.set(watched);
-        return watched;
     }
 }

@@ -41,9 +41,9 @@ import picocli.CommandLine.TypeConversionException;
         footerHeading = "%nExamples:%n",
         footer = {
             "  pqws-client connect --truststore certs/dev/truststore.p12 \\",
-            "      wss://localhost:8181/pqws/echo hello",
+            "      wss://localhost:8443/pqws/echo hello",
             "  echo hi | pqws-client connect --profile hybrid-only --json \\",
-            "      --truststore certs/dev/truststore.p12 wss://localhost:8181/pqws/echo"},
+            "      --truststore certs/dev/truststore.p12 wss://localhost:8443/pqws/echo"},
         exitCodeListHeading = PqwsClient.EXIT_CODES_HEADING,
         exitCodeList = {PqwsClient.EXIT_0, PqwsClient.EXIT_1, PqwsClient.EXIT_2, PqwsClient.EXIT_3,
             PqwsClient.EXIT_4, PqwsClient.EXIT_5})
@@ -98,6 +98,16 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Password of --cert and of its key (default: ${DEFAULT-VALUE}).")
     private String certPassword;
 
+    @Option(names = "--origin", paramLabel = "URL",
+            description = "Origin header to send, as a browser page of that origin would (default: the server's "
+                    + "own origin).")
+    private String origin;
+
+    @Option(names = "--subprotocol", paramLabel = "NAME",
+            description = "Subprotocol to offer; repeatable, in preference order (pqws: pqws.v1, and "
+                    + "pqws.ticket.TICKET to present a connection ticket).")
+    private List<String> subprotocols = new ArrayList<>();
+
     @Option(names = "--no-hostname-verification",
             description = "Accept a server certificate that does not name the URL's host (prints a warning).")
     private boolean noHostnameVerification;
@@ -129,7 +139,8 @@ final class ConnectCommand implements Callable<Integer> {
                     + "can pose as " + url.getHost());
             err.flush();
         }
-        try (WssConnection connection = new WssClient(settings).connect(url, timeout)) {
+        HandshakeOptions handshake = handshakeOptions();
+        try (WssConnection connection = new WssClient(settings).connect(url, timeout, handshake)) {
             out.println(json ? ReportFormat.json(url, connection.handshake())
                     : ReportFormat.text(url, connection.handshake()));
             out.flush();
@@ -200,6 +211,15 @@ final class ConnectCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         return settings.withHostnameVerification(!noHostnameVerification);
+    }
+
+    /** The Origin and subprotocols these options describe; a {@link ParameterException} when invalid. */
+    HandshakeOptions handshakeOptions() {
+        try {
+            return HandshakeOptions.none().withOrigin(origin).withSubprotocols(subprotocols);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** A comma-separated group list with every name known and none twice. */

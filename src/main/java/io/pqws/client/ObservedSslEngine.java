@@ -19,6 +19,11 @@ import javax.net.ssl.SSLSession;
  * server that then rejects it sends a fatal alert while Tyrus is waiting for the HTTP upgrade response, and Tyrus'
  * Grizzly client ignores a connection that dies at that point, so the caller would only see a timeout. With this
  * engine in Grizzly's hands the client fails at once with the alert the server sent.
+ *
+ * <p>It also keeps the connection's own TLS settings in force: on JDK 20 and later BCJSSE's
+ * {@code setSSLParameters} copies {@code SSLParameters#getNamedGroups()} into the engine even when it is
+ * {@code null}, so a container that sets its parameters after us (Grizzly does) would silently put the provider's
+ * default groups back. Every {@code setSSLParameters} is therefore followed by {@code reapplySettings}.
  */
 final class ObservedSslEngine extends SSLEngine {
 
@@ -39,13 +44,15 @@ final class ObservedSslEngine extends SSLEngine {
 
     private final SSLEngine delegate;
     private final Consumer<TlsFailure> onFailure;
+    private final Consumer<SSLEngine> reapplySettings;
     private volatile boolean handshakeFinished;
     private volatile boolean reported;
 
-    ObservedSslEngine(SSLEngine delegate, Consumer<TlsFailure> onFailure) {
+    ObservedSslEngine(SSLEngine delegate, Consumer<TlsFailure> onFailure, Consumer<SSLEngine> reapplySettings) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
         this.delegate = delegate;
         this.onFailure = onFailure;
+        this.reapplySettings = reapplySettings;
     }
 
     /** Whether our side of the handshake completed (in TLS 1.3 the server may still reject our certificate). */
@@ -208,6 +215,7 @@ final class ObservedSslEngine extends SSLEngine {
     @Override
     public void setSSLParameters(SSLParameters parameters) {
         delegate.setSSLParameters(parameters);
+        reapplySettings.accept(delegate);
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +37,7 @@ import io.pqws.tls.bc.BcInternalsUnavailableException;
  *
  * <pre>{@code
  * WssClient client = new WssClient(ClientTlsSettings.of(TlsProfile.HYBRID).withTrustStore(devCa));
- * try (WssConnection c = client.connect(URI.create("wss://localhost:8181/pqws/echo"), Duration.ofSeconds(10))) {
+ * try (WssConnection c = client.connect(URI.create("wss://localhost:8443/pqws/echo"), Duration.ofSeconds(10))) {
  *     assert c.handshake().hybrid();
  *     c.sendText("hello");
  *     WsMessage reply = c.nextMessage(Duration.ofSeconds(5));
@@ -65,7 +67,16 @@ public final class WssClient {
      *         connection is closed with 1008 before anything is sent), {@link Kind#SETUP} or {@link Kind#INTERNAL}
      */
     public WssConnection connect(URI uri, Duration timeout) throws WssClientException {
+        return connect(uri, timeout, HandshakeOptions.none());
+    }
+
+    /**
+     * Like {@link #connect(URI, Duration)}, with an {@code Origin} header and subprotocols in the handshake; a
+     * refused handshake (e.g. 401 or 403) is {@link Kind#CONNECT} with the HTTP status in the message.
+     */
+    public WssConnection connect(URI uri, Duration timeout, HandshakeOptions handshake) throws WssClientException {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(handshake, "handshake");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
@@ -98,7 +109,7 @@ public final class WssClient {
 
         RecordingEndpoint endpoint = new RecordingEndpoint();
         long start = System.nanoTime();
-        Session session = open(manager, endpoint, tlsConfig, uri, timeout);
+        Session session = open(manager, endpoint, tlsConfig, uri, timeout, handshake);
         long handshakeMillis = TimeUnit.NANOSECONDS.toMillis(endpoint.openedNanos() - start);
 
         HandshakeReport report;
@@ -125,15 +136,14 @@ public final class WssClient {
      * Tyrus' failure, a TLS failure seen by the engine (which Tyrus may never report), or the timeout.
      */
     private static Session open(ClientManager manager, RecordingEndpoint endpoint, BcEngineConfigurator tlsConfig,
-            URI uri, Duration timeout) throws WssClientException {
+            URI uri, Duration timeout, HandshakeOptions handshake) throws WssClientException {
         CompletableFuture<Session> outcome = new CompletableFuture<>();
         if (tlsConfig != null) {
             tlsConfig.failure().thenAccept(outcome::completeExceptionally);
         }
         Thread connector = new Thread(() -> {
             try {
-                outcome.complete(manager.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
-                        uri));
+                outcome.complete(manager.connectToServer(endpoint, endpointConfig(handshake), uri));
             } catch (DeploymentException | IOException | RuntimeException e) {
                 outcome.completeExceptionally(e);
             }
@@ -166,6 +176,20 @@ public final class WssClient {
             Thread.currentThread().interrupt();
             throw new WssClientException(Kind.INTERNAL, "interrupted while connecting", e);
         }
+    }
+
+    private static ClientEndpointConfig endpointConfig(HandshakeOptions handshake) {
+        ClientEndpointConfig.Builder builder = ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(handshake.subprotocols());
+        if (handshake.origin() != null) {
+            builder.configurator(new ClientEndpointConfig.Configurator() {
+                @Override
+                public void beforeRequest(Map<String, List<String>> headers) {
+                    headers.put("Origin", List.of(handshake.origin()));
+                }
+            });
+        }
+        return builder.build();
     }
 
     private static SSLEngine engineOf(BcEngineConfigurator tlsConfig) {

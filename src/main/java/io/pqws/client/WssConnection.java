@@ -58,6 +58,12 @@ public final class WssConnection implements AutoCloseable {
         return timeout;
     }
 
+    /** The subprotocol the server chose, empty when none. */
+    public String subprotocol() {
+        String chosen = session.getNegotiatedSubprotocol();
+        return chosen == null ? "" : chosen;
+    }
+
     public boolean isOpen() {
         return session.isOpen();
     }

@@ -4,8 +4,14 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.pqws.config.LimitSettings;
+import io.pqws.metrics.MeteredEndpoint;
+import io.pqws.security.HandshakeConfigurator;
+import io.pqws.security.SessionGuard;
 import io.pqws.tls.SessionTlsFacts;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -14,32 +20,40 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * {@code /echo}: returns every text and binary message unchanged. The smallest useful endpoint, used to check that
- * a connection works end to end under a given TLS profile, and by the benchmarks.
+ * a connection works end to end under a given TLS profile, and by the benchmarks. Public (no authentication), but
+ * under the module's origin check and limits like every endpoint.
  */
-@ServerEndpoint("/echo")
+@MeteredEndpoint
+@ServerEndpoint(value = "/echo", configurator = HandshakeConfigurator.class)
 public class EchoEndpoint {
-
-    /** Larger messages are refused by the container with close code 1009 (too big). */
-    static final int MAX_MESSAGE_BYTES = 1 << 20;
 
     private static final Logger LOG = Logger.getLogger(EchoEndpoint.class.getName());
 
     @Inject
     private SessionTlsFacts tls;
 
+    @Inject
+    private SessionGuard guard;
+
     @OnOpen
     public void open(Session session) {
         tls.attach(session);
+        guard.admit(session);
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-    public String echo(String text) {
-        return text;
+    @OnMessage(maxMessageSize = LimitSettings.HARD_MAX_MESSAGE_BYTES)
+    public String echo(Session session, String text) {
+        return guard.admitText(session, text) ? text : null;
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-    public ByteBuffer echo(ByteBuffer data) {
-        return data;
+    @OnMessage(maxMessageSize = LimitSettings.HARD_MAX_MESSAGE_BYTES)
+    public ByteBuffer echo(Session session, ByteBuffer data) {
+        return guard.admitBinary(session, data) ? data : null;
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        guard.release(session);
     }
 
     @OnError

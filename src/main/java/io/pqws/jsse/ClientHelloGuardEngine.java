@@ -48,6 +48,9 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * {@code unwrap} threw; so an engine that threw first (SunJSSE from {@code unwrap}, BCJSSE from {@code wrap})
  * loses its alert there. Callers that flush with {@code wrap} after an exception (Tomcat, Netty) get
  * {@code CLOSED} and nothing more.
+ *
+ * <p>Every server handshake that fails on this engine is counted once in {@link HandshakeFailures}: a refusal under its
+ * refusal reason, a Bouncy Castle failure under its TLS alert. Failures after the handshake finished are not counted.
  */
 final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
 
@@ -71,7 +74,10 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
     private final SSLEngine delegate;
     private final BCSSLEngine bc;
     private final HybridRequirement requirement;
+    private final HandshakeFailures failures;
     private final Object lock = new Object();
+    /** Set once a handshake failure of this engine has been counted, or its server handshake finished. */
+    private volatile boolean outcomeCounted;
 
     private volatile State state = State.NEW;
     // Guarded by lock:
@@ -82,7 +88,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
     private volatile BiFunction<SSLEngine, List<String>, String> jdkSelector;
     private volatile BCApplicationProtocolSelector<SSLEngine> bcSelector;
 
-    ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement) {
+    ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement, HandshakeFailures failures) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
         if (!(delegate instanceof BCSSLEngine)) {
             throw new IllegalArgumentException("not a BCJSSE engine: " + delegate.getClass().getName());
@@ -90,6 +96,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         this.delegate = delegate;
         this.bc = (BCSSLEngine) delegate;
         this.requirement = requirement;
+        this.failures = failures;
     }
 
     // ---------------------------------------------------------------- handshake and records
@@ -136,7 +143,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
         if (state == State.PASS) {
-            return delegate.unwrap(src, dsts, offset, length);
+            return passUnwrap(src, dsts, offset, length);
         }
         synchronized (lock) {
             if (state == State.NEW) {
@@ -144,7 +151,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
             }
             switch (state) {
                 case PASS:
-                    return delegate.unwrap(src, dsts, offset, length);
+                    return passUnwrap(src, dsts, offset, length);
                 case GUARDING:
                     return guard(src);
                 case REFUSED_ALERT_PENDING:
@@ -161,7 +168,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
         if (state == State.PASS) {
-            return delegate.wrap(srcs, offset, length, dst);
+            return passWrap(srcs, offset, length, dst);
         }
         synchronized (lock) {
             if (state == State.NEW) {
@@ -170,7 +177,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
             switch (state) {
                 case PASS:
                 case GUARDING: // Bouncy Castle has nothing to send before it sees a ClientHello
-                    return delegate.wrap(srcs, offset, length, dst);
+                    return passWrap(srcs, offset, length, dst);
                 case REFUSED_ALERT_PENDING:
                     if (dst.remaining() < HANDSHAKE_FAILURE_ALERT.length) {
                         return new SSLEngineResult(Status.BUFFER_OVERFLOW, HandshakeStatus.NEED_WRAP, 0, 0);
@@ -188,6 +195,40 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         }
     }
 
+    private SSLEngineResult passUnwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        try {
+            return observed(delegate.unwrap(src, dsts, offset, length));
+        } catch (SSLException e) {
+            countFailure(e);
+            throw e;
+        }
+    }
+
+    private SSLEngineResult passWrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        try {
+            return observed(delegate.wrap(srcs, offset, length, dst));
+        } catch (SSLException e) {
+            countFailure(e);
+            throw e;
+        }
+    }
+
+    /** Notes a finished handshake: failures after it are not handshake failures and are not counted. */
+    private SSLEngineResult observed(SSLEngineResult result) {
+        if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+            outcomeCounted = true;
+        }
+        return result;
+    }
+
+    /** Counts the first failure of a server handshake under Bouncy Castle's alert. */
+    private void countFailure(SSLException failure) {
+        if (!outcomeCounted && !delegate.getUseClientMode()) {
+            outcomeCounted = true;
+            failures.count(failure);
+        }
+    }
+
     private SSLEngineResult guard(ByteBuffer src) throws SSLException {
         int start = src.position();
         int consumed;
@@ -196,7 +237,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         } catch (SSLProtocolException e) {
             // The connection is over; whatever else the peer sent is discarded with it.
             src.position(src.limit());
-            return refuse(e.getMessage(), e, false, src.limit() - start);
+            return refuse(e.getMessage(), e, false, src.limit() - start, HandshakeFailures.MALFORMED_CLIENT_HELLO);
         }
         if (consumed == 0) {
             return new SSLEngineResult(Status.BUFFER_UNDERFLOW, HandshakeStatus.NEED_UNWRAP, 0, 0);
@@ -208,11 +249,12 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         try {
             hello = ClientHelloParser.parse(assembler.message());
         } catch (SSLProtocolException e) {
-            return refuse(e.getMessage(), e, false, consumed);
+            return refuse(e.getMessage(), e, false, consumed, HandshakeFailures.MALFORMED_CLIENT_HELLO);
         }
         Optional<HybridRequirement.Refusal> refused = requirement.check(hello, engineGroups, tls13Enabled);
         if (refused.isPresent()) {
-            return refuse(refused.get().reason(), null, refused.get().misconfiguration(), consumed);
+            return refuse(refused.get().reason(), null, refused.get().misconfiguration(), consumed,
+                    refused.get().counterName());
         }
         return release(consumed);
     }
@@ -240,7 +282,10 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         return new SSLEngineResult(last.getStatus(), last.getHandshakeStatus(), consumed, 0);
     }
 
-    private SSLEngineResult refuse(String reason, Exception cause, boolean misconfiguration, int consumed) {
+    private SSLEngineResult refuse(String reason, Exception cause, boolean misconfiguration, int consumed,
+            String counterName) {
+        outcomeCounted = true;
+        failures.count(counterName);
         refusal = new SSLHandshakeException(reason);
         if (cause != null) {
             refusal.initCause(cause);

@@ -24,8 +24,16 @@ record HybridRequirement(List<Integer> serverGroups) {
         serverGroups = List.copyOf(serverGroups);
     }
 
-    /** Why the ClientHello must be refused; {@code misconfiguration} marks a server-side cause worth a loud log. */
-    record Refusal(String reason, boolean misconfiguration) {
+    /**
+     * Why the ClientHello must be refused; {@code misconfiguration} marks a server-side cause worth a loud log.
+     * {@link #counterName()} is the short reason the failure is counted under ({@link HandshakeFailures}).
+     */
+    record Refusal(String reason, boolean misconfiguration, String counterName) {
+
+        Refusal(String reason, boolean misconfiguration) {
+            this(reason, misconfiguration, misconfiguration ? HandshakeFailures.SERVER_MISCONFIGURATION
+                    : HandshakeFailures.NO_HYBRID_GROUP);
+        }
     }
 
     /**
@@ -40,7 +48,8 @@ record HybridRequirement(List<Integer> serverGroups) {
         }
         if (!hello.offersTls13()) {
             return Optional.of(new Refusal("client did not offer TLS 1.3 (supported_versions); this server requires a "
-                    + "hybrid post-quantum key exchange group, which exists only in TLS 1.3", false));
+                    + "hybrid post-quantum key exchange group, which exists only in TLS 1.3", false,
+                    HandshakeFailures.NO_TLS13));
         }
         if (hello.supportedGroups().isEmpty()) {
             return Optional.of(new Refusal(NO_HYBRID + " (the ClientHello has no supported_groups extension)", false));

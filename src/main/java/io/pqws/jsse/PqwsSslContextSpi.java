@@ -148,7 +148,8 @@ final class PqwsSslContextSpi extends SSLContextSpi {
     private SSLEngine configure(SSLEngine engine) {
         HybridRequirement requirement = initialized();
         preferServerGroupOrder((BCSSLEngine) engine);
-        return policy.requireHybrid() ? new ClientHelloGuardEngine(engine, requirement) : engine;
+        return policy.requireHybrid() ? new ClientHelloGuardEngine(engine, requirement, HandshakeFailures.jvmWide())
+                : engine;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.pqws.tls.NamedGroups;
@@ -31,6 +32,24 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
     static final String PROFILE_PROPERTY = "pqws.profile";
     static final String GROUPS_PROPERTY = "jdk.tls.namedGroups";
     static final String REQUIRE_HYBRID_PROPERTY = "pqws.tls.requireHybrid";
+    /**
+     * Bouncy Castle's server-side session resumption switch. With BCJSSE 1.84 it governs TLS 1.2 only: BCJSSE has no
+     * TLS 1.3 resumption (nor 0-RTT early data) at all. Optional; Bouncy Castle's default is {@code true}.
+     */
+    static final String RESUMPTION_PROPERTY = "org.bouncycastle.jsse.server.enableSessionResumption";
+    /** The server's signature schemes (a JDK property name BCJSSE reads too); optional, BCJSSE's defaults otherwise. */
+    static final String SERVER_SIGNATURE_SCHEMES_PROPERTY = "jdk.tls.server.SignatureSchemes";
+
+    /**
+     * The signature scheme names BCJSSE 1.84 knows ({@code SignatureSchemeInfo}); it drops an unknown name with only a
+     * warning, so a typo in a profile must fail here instead.
+     */
+    static final Set<String> SIGNATURE_SCHEMES = Set.of("ed25519", "ed448", "ecdsa_secp256r1_sha256",
+            "ecdsa_secp384r1_sha384", "ecdsa_secp521r1_sha512", "ecdsa_brainpoolP256r1tls13_sha256",
+            "ecdsa_brainpoolP384r1tls13_sha384", "ecdsa_brainpoolP512r1tls13_sha512", "rsa_pss_pss_sha256",
+            "rsa_pss_pss_sha384", "rsa_pss_pss_sha512", "rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384",
+            "rsa_pss_rsae_sha512", "mldsa44", "mldsa65", "mldsa87", "rsa_pkcs1_sha256", "rsa_pkcs1_sha384",
+            "rsa_pkcs1_sha512", "ecdsa_sha1", "rsa_pkcs1_sha1");
 
     public PqProfile {
         systemProperties = Map.copyOf(systemProperties);
@@ -71,6 +90,17 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
     /** Whether the profile refuses clients that offer no hybrid group. */
     public boolean requiresHybrid() {
         return Boolean.parseBoolean(systemProperties.get(REQUIRE_HYBRID_PROPERTY));
+    }
+
+    /** Whether the server resumes TLS 1.2 sessions ({@value #RESUMPTION_PROPERTY}; Bouncy Castle's default: yes). */
+    public boolean resumesSessions() {
+        return !"false".equals(systemProperties.get(RESUMPTION_PROPERTY));
+    }
+
+    /** The server's signature schemes in preference order, or empty for Bouncy Castle's defaults (no ML-DSA). */
+    public List<String> serverSignatureSchemes() {
+        String schemes = systemProperties.get(SERVER_SIGNATURE_SCHEMES_PROPERTY);
+        return schemes == null ? List.of() : Arrays.stream(schemes.split(",")).map(String::strip).toList();
     }
 
     /** The key-exchange groups, in server preference order. */
@@ -116,6 +146,21 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
         if (!requireHybrid.equals("true") && !requireHybrid.equals("false")) {
             throw new ProfileException(file + ": " + REQUIRE_HYBRID_PROPERTY + " must be true or false, not '"
                     + requireHybrid + "'");
+        }
+        String resumption = properties.get(RESUMPTION_PROPERTY);
+        if (resumption != null && !resumption.equals("true") && !resumption.equals("false")) {
+            // Bouncy Castle would log a warning and use its default, true: a typo must not switch resumption on.
+            throw new ProfileException(file + ": " + RESUMPTION_PROPERTY + " must be true or false, not '" + resumption
+                    + "'");
+        }
+        String schemes = properties.get(SERVER_SIGNATURE_SCHEMES_PROPERTY);
+        if (schemes != null) {
+            for (String scheme : schemes.split(",", -1)) {
+                if (!SIGNATURE_SCHEMES.contains(scheme.strip())) {
+                    throw new ProfileException(file + ": " + SERVER_SIGNATURE_SCHEMES_PROPERTY
+                            + " names unknown signature scheme '" + scheme.strip() + "'");
+                }
+            }
         }
         List<String> groups = new ArrayList<>();
         for (String group : require(file, properties, GROUPS_PROPERTY).split(",")) {

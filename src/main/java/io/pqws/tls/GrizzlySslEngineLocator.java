@@ -1,11 +1,12 @@
 package io.pqws.tls;
 
+import static io.pqws.tls.ContainerReflection.call;
+import static io.pqws.tls.ContainerReflection.unwrap;
+
 import java.util.Optional;
 
 import javax.net.ssl.SSLEngine;
 
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -37,21 +38,5 @@ public final class GrizzlySslEngineLocator implements SslEngineLocator {
                 connection.getClass().getClassLoader());
         Object engine = sslUtils.getMethod("getSSLEngine", connectionType).invoke(null, connection);
         return Optional.ofNullable((SSLEngine) engine);
-    }
-
-    private static ServletRequest unwrap(ServletRequest request) {
-        ServletRequest current = request;
-        while (current instanceof ServletRequestWrapper wrapper) {
-            current = wrapper.getRequest();
-        }
-        return current;
-    }
-
-    private static Object call(Object target, String method) throws ReflectiveOperationException {
-        Object result = target.getClass().getMethod(method).invoke(target);
-        if (result == null) {
-            throw new ReflectiveOperationException(target.getClass().getName() + "#" + method + "() returned null");
-        }
-        return result;
     }
 }

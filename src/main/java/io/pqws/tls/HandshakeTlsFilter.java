@@ -2,6 +2,7 @@ package io.pqws.tls;
 
 import java.io.IOException;
 
+import io.pqws.metrics.WebSocketMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Captures the TLS facts of every WebSocket upgrade request while the HTTP request, and so the connection, is still
  * reachable, and passes them on to the WebSocket session through {@link HandshakeTlsRegistry}.
+ *
+ * <p>Other requests only get their container request object as an attribute: a REST layer may hand its resources
+ * a proxy of the request instead (RESTEasy on WildFly does), from which no {@link SslEngineLocator} can reach the
+ * connection, while the attribute still leads {@link TlsFactsResolver} to it.
  *
  * <p>Declared filters run before the WebSocket implementation's own filter (Tyrus and Undertow register theirs
  * programmatically, after the declared ones), so this sees every upgrade first.
@@ -28,14 +33,20 @@ public class HandshakeTlsFilter extends HttpFilter {
     @Inject
     private HandshakeTlsRegistry registry;
 
+    @Inject
+    private WebSocketMetrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            request.setAttribute(TlsFactsResolver.CONTAINER_REQUEST_ATTRIBUTE, request);
             chain.doFilter(request, response);
             return;
         }
-        String ticket = registry.register(resolver.resolve(request));
+        TlsFacts facts = resolver.resolve(request);
+        metrics.upgradeSeen(facts);
+        String ticket = registry.register(facts);
         chain.doFilter(new HandshakeTicketRequest(request, ticket), response);
     }
 }

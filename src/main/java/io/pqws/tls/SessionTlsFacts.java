@@ -1,6 +1,7 @@
 package io.pqws.tls;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,12 @@ public class SessionTlsFacts {
                 : TlsFacts.plain());
         session.getUserProperties().put(USER_PROPERTY, facts);
         return facts;
+    }
+
+    /** The facts attached to the session, if its endpoint attached any. */
+    public static Optional<TlsFacts> attached(Session session) {
+        Object facts = session.getUserProperties().get(USER_PROPERTY);
+        return facts instanceof TlsFacts known ? Optional.of(known) : Optional.empty();
     }
 
     /** The facts attached to the session. */

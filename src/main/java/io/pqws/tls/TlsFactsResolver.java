@@ -27,10 +27,15 @@ public class TlsFactsResolver {
     private static final Logger LOG = Logger.getLogger(TlsFactsResolver.class.getName());
     static final String CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
     static final String CIPHER_SUITE_ATTRIBUTE = "jakarta.servlet.request.cipher_suite";
+    /** Where {@link HandshakeTlsFilter} leaves the container's own request object for a later proxy of it. */
+    static final String CONTAINER_REQUEST_ATTRIBUTE = "io.pqws.tls.containerRequest";
 
-    private final List<SslEngineLocator> locators = List.of(new GrizzlySslEngineLocator());
+    private final List<SslEngineLocator> locators = List.of(new GrizzlySslEngineLocator(),
+            new UndertowSslEngineLocator());
 
-    public TlsFacts resolve(HttpServletRequest request) {
+    public TlsFacts resolve(HttpServletRequest received) {
+        HttpServletRequest request = received.getAttribute(CONTAINER_REQUEST_ATTRIBUTE)
+                instanceof HttpServletRequest seenByFilter ? seenByFilter : received;
         if (!request.isSecure()) {
             return TlsFacts.plain();
         }

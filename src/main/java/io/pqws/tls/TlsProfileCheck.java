@@ -3,6 +3,7 @@ package io.pqws.tls;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
@@ -42,6 +43,12 @@ public class TlsProfileCheck {
         }
         LOG.info(() -> "pqws: PQ profile '" + profile + "' in effect; key-exchange groups "
                 + System.getProperty("jdk.tls.namedGroups"));
+    }
+
+    /** The PQ profile this JVM claims ({@code pqws.profile}), if any. */
+    public static Optional<String> profileName() {
+        String profile = System.getProperty(PROFILE_PROPERTY);
+        return profile == null || profile.isBlank() ? Optional.empty() : Optional.of(profile);
     }
 
     /** What is wrong with the profile on this JVM, or null when it is in effect. */

@@ -19,8 +19,14 @@ class DevPkiCommandLineTest {
 
     @Test
     void unknownKeyTypeIsRejected() {
-        assertRejected(2, "--server-key': unknown key type 'dsa' (expected one of: ec, rsa)",
+        assertRejected(2, "--server-key': unknown key type 'dsa' (expected one of: ec, rsa, mldsa44, mldsa65, mldsa87)",
                 "--out", tmp.resolve("dev").toString(), "--server-key", "dsa");
+    }
+
+    @Test
+    void unknownMlDsaLevelIsRejected() {
+        assertRejected(2, "unknown ML-DSA level '66' (expected 44, 65 or 87)",
+                "--out", tmp.resolve("dev").toString(), "--ml-dsa", "66");
     }
 
     @Test

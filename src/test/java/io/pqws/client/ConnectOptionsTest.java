@@ -178,4 +178,20 @@ class ConnectOptionsTest {
         command.messageSource().forEachRemaining(messages::add);
         return messages;
     }
+
+    @Test
+    void originAndSubprotocolsGoIntoTheHandshake() {
+        HandshakeOptions handshake = parse("", true, "connect", "--origin", "https://portal.example.com",
+                "--subprotocol", "pqws.v1", "--subprotocol", "pqws.ticket.abc-_1", URL).handshakeOptions();
+        assertEquals("https://portal.example.com", handshake.origin());
+        assertEquals(List.of("pqws.v1", "pqws.ticket.abc-_1"), handshake.subprotocols());
+        HandshakeOptions defaults = parse("", true, "connect", URL).handshakeOptions();
+        assertNull(defaults.origin());
+        assertEquals(List.of(), defaults.subprotocols());
+    }
+
+    @Test
+    void aSubprotocolThatIsNotATokenIsAUsageError() {
+        assertUsageError("not a valid subprotocol token: 'pqws v1'", "connect", "--subprotocol", "pqws v1", URL);
+    }
 }

@@ -67,6 +67,7 @@ final class TestWssServer implements AutoCloseable {
         return thread;
     });
     private final BlockingQueue<Accepted> accepted = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> upgradeRequests = new LinkedBlockingQueue<>();
 
     private TestWssServer(KeyManagerFactory keys, TrustManagerFactory clientTrust, List<String> groups, boolean mute,
             Integer closeCode, String closeReason) throws GeneralSecurityException, IOException {
@@ -126,6 +127,15 @@ final class TestWssServer implements AutoCloseable {
         Accepted next = accepted.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (next == null) {
             throw new AssertionError("the server saw no connection within " + wait);
+        }
+        return next;
+    }
+
+    /** The head (request line and headers) of the next upgrade request the server answered. */
+    String nextUpgradeRequest(Duration wait) throws InterruptedException {
+        String next = upgradeRequests.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (next == null) {
+            throw new AssertionError("the server answered no upgrade request within " + wait);
         }
         return next;
     }
@@ -219,13 +229,17 @@ final class TestWssServer implements AutoCloseable {
         }
     }
 
-    private static void upgrade(InputStream in, OutputStream out) throws IOException {
+    private void upgrade(InputStream in, OutputStream out) throws IOException {
         String request = readHead(in);
         String key = null;
+        String subprotocol = null;
         for (String line : request.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
+            String name = colon > 0 ? line.substring(0, colon).trim().toLowerCase(Locale.ROOT) : "";
+            if (name.equals("sec-websocket-key")) {
                 key = line.substring(colon + 1).trim();
+            } else if (name.equals("sec-websocket-protocol") && subprotocol == null) {
+                subprotocol = line.substring(colon + 1).split(",")[0].trim(); // choose the client's first
             }
         }
         if (key == null) {
@@ -233,7 +247,9 @@ final class TestWssServer implements AutoCloseable {
             throw new IOException("not a WebSocket upgrade: " + request);
         }
         String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n";
+                + "Sec-WebSocket-Accept: " + accept(key) + "\r\n"
+                + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n") + "\r\n";
+        upgradeRequests.add(request);
         out.write(response.getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }

@@ -221,4 +221,36 @@ class WssClientTest {
         assertFalse(plain.secure());
         assertNull(plain.namedGroup());
     }
+
+    @Test
+    void originAndSubprotocolsAreSentAndTheChosenOneIsReported() throws Exception {
+        try (TestWssServer server = TestWssServer.plainEcho()) {
+            HandshakeOptions options = HandshakeOptions.none().withOrigin("https://portal.example.com")
+                    .withSubprotocols(List.of("pqws.v1", "pqws.ticket.t0k3n"));
+            try (WssConnection connection = new WssClient(trusting(TlsProfile.HYBRID))
+                    .connect(URI.create(server.url("127.0.0.1")), WAIT, options)) {
+                assertEquals("pqws.v1", connection.subprotocol());
+            }
+            String head = server.nextUpgradeRequest(WAIT);
+            assertEquals(List.of("https://portal.example.com"), header(head, "origin"), head);
+            assertEquals(List.of("pqws.v1, pqws.ticket.t0k3n"), header(head, "sec-websocket-protocol"), head);
+        }
+    }
+
+    @Test
+    void withoutOptionsTheOriginIsTheServersOwnAndNoSubprotocolIsOffered_positiveControl() throws Exception {
+        try (TestWssServer server = TestWssServer.plainEcho();
+                WssConnection connection = new WssClient(trusting(TlsProfile.HYBRID))
+                        .connect(URI.create(server.url("127.0.0.1")), WAIT)) {
+            assertEquals("", connection.subprotocol());
+            String head = server.nextUpgradeRequest(WAIT);
+            assertEquals(List.of("http://127.0.0.1:" + server.port()), header(head, "origin"), head);
+            assertEquals(List.of(), header(head, "sec-websocket-protocol"), head);
+        }
+    }
+
+    private static List<String> header(String head, String lowerCaseName) {
+        return head.lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith(lowerCaseName + ":"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).toList();
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.pqws.client.ClientHelloOffer;
+import io.pqws.client.HandshakeOutcome;
+import io.pqws.client.ProbeReport;
+import io.pqws.client.ServerProbe;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssConnection;
@@ -55,6 +60,24 @@ class ClassicProfileIT {
         OpenSslPeer.Result result = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(PqwsServer.httpsPort())
                 .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
         assertFalse(result.handshakeCompleted(), result.toString());
+    }
+
+    @Test
+    void theProbeFindsNoHybridGroupAndNoTls12Resumption() throws Exception {
+        ProbeReport report = ProbeIT.probe();
+
+        assertFalse(report.meets(ProbeReport.Requirement.HYBRID));
+        assertEquals("a hybrid-capable client got x25519, not a hybrid group",
+                report.shortfall(ProbeReport.Requirement.HYBRID));
+        for (String group : ServerProbe.HYBRID_GROUPS) {
+            assertFalse(report.accepts(group), group);
+        }
+        assertTrue(report.classicOnly().completed());
+
+        List<HandshakeOutcome> tls12 = ProbeIT.twice(ClientHelloOffer.tls13("x25519", "secp256r1")
+                .withProtocols("TLSv1.2"));
+        assertTrue(tls12.get(1).completed());
+        assertFalse(tls12.get(1).resumed(), "the classic profile switches resumption off (ProbeIT: on in hybrid)");
     }
 
     @Test

@@ -5,22 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.pqws.client.ClientHelloOffer;
+import io.pqws.client.HandshakeOutcome;
+import io.pqws.client.ProbeReport;
+import io.pqws.client.ServerProbe;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
 import io.pqws.testsupport.HeadlessChromium;
 import io.pqws.testsupport.OpenSslPeer;
+import io.pqws.testsupport.PrometheusScrape;
 
 /**
  * Under {@code hybrid-only} a client that offers no hybrid group is refused during the handshake, while Chromium,
@@ -31,6 +39,9 @@ import io.pqws.testsupport.OpenSslPeer;
 class HybridOnlyProfileIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ArquillianResource
+    private URL base;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -74,6 +85,42 @@ class HybridOnlyProfileIT {
                 .groups("x25519:secp256r1").trusting(PqwsServer.caCertificate()));
         assertFalse(classic.handshakeCompleted(), classic.toString());
         assertTrue(classic.output().contains("handshake failure"), classic.output());
+    }
+
+    @Test
+    void theProbeFindsItHybridOnlyWithAllThreeHybridGroupsAndNoResumption() throws Exception {
+        ProbeReport report = ProbeIT.probe();
+
+        assertTrue(report.meets(ProbeReport.Requirement.HYBRID_ONLY), report.toString());
+        for (String group : ServerProbe.HYBRID_GROUPS) {
+            assertTrue(report.accepts(group), group);
+        }
+        assertFalse(report.versions().get("TLSv1.2").completed());
+        assertTrue(report.classicOnly().failure().contains("handshake_failure"), report.classicOnly().failure());
+
+        List<HandshakeOutcome> tls13 = ProbeIT.twice(ClientHelloOffer.tls13("X25519MLKEM768", "secp256r1"));
+        assertTrue(tls13.get(1).completed());
+        assertFalse(tls13.get(1).resumed());
+    }
+
+    @Test
+    void refusedClassicClientsAreCountedByReason() throws Exception {
+        OperatorHttp operator = new OperatorHttp(PqwsServer.http(base, ""));
+        PrometheusScrape before = operator.metrics();
+
+        assertThrows(WssClientException.class, () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
+                .connect(PqwsServer.wss("echo"), WAIT).close());
+        new WssClient(PqwsServer.client(TlsProfile.HYBRID)).connect(PqwsServer.wss("echo"), WAIT).close();
+
+        PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m, "pqws_websocket_closes_total",
+                "endpoint", "/echo") == 1);
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total", "reason",
+                "no_hybrid_group"), "the classic client, refused by the hybrid-only policy");
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total"),
+                "the hybrid client's handshake did not fail");
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "endpoint", "/echo",
+                "group", "X25519MLKEM768"));
+        assertEquals(0, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "hybrid", "false"));
     }
 
     @Test

@@ -47,6 +47,11 @@ final class PqwsServer {
         return Integer.parseInt(property("pqws.https.port"));
     }
 
+    /** The hybrid-mldsa profile's second listener, which picks a certificate chain per client. */
+    static int pqHttpsPort() {
+        return Integer.parseInt(property("pqws.pq.https.port"));
+    }
+
     static URI wss(String path) {
         return URI.create("wss://localhost:" + httpsPort() + "/" + CONTEXT + "/" + path);
     }
@@ -61,6 +66,11 @@ final class PqwsServer {
      */
     static URI ws(URL base, String path) {
         return URI.create("ws://localhost:" + base.getPort() + "/" + CONTEXT + "/" + path);
+    }
+
+    /** The plain http:// URL of {@code path} on the HTTP port Arquillian reports (see {@link #ws}). */
+    static URI http(URL base, String path) {
+        return URI.create("http://localhost:" + base.getPort() + "/" + CONTEXT + "/" + path);
     }
 
     static Path certsDir() {
@@ -88,6 +98,16 @@ final class PqwsServer {
     /** The development CA, as OpenSSL is told to trust it. */
     static X509Certificate caCertificate() {
         return certificate(certsDir().resolve("ca.pem"));
+    }
+
+    /** The ML-DSA development CA ({@code --ml-dsa}), for peers that verify the post-quantum chain. */
+    static X509Certificate mlDsaCaCertificate() {
+        return certificate(certsDir().resolve("ca-mldsa.pem"));
+    }
+
+    /** The ML-DSA server certificate ({@code --ml-dsa}), whose key a browser can be told to trust. */
+    static X509Certificate mlDsaServerCertificate() {
+        return certificate(certsDir().resolve("server-mldsa.pem"));
     }
 
     /** The server's certificate, whose public key a browser under test is told to trust. */

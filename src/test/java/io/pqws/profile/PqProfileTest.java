@@ -23,8 +23,8 @@ class PqProfileTest {
     Path temp;
 
     @Test
-    void theThreeShippedProfilesLoad() throws Exception {
-        assertEquals(List.of("classic", "hybrid", "hybrid-only"), PqProfile.available(SHIPPED));
+    void theShippedProfilesLoad() throws Exception {
+        assertEquals(List.of("classic", "hybrid", "hybrid-mldsa", "hybrid-only"), PqProfile.available(SHIPPED));
 
         PqProfile hybrid = PqProfile.load(SHIPPED, "hybrid");
         assertEquals("X25519MLKEM768", hybrid.namedGroups().get(0));
@@ -41,9 +41,48 @@ class PqProfileTest {
     }
 
     @Test
+    void everyShippedProfileStatesItsResumptionSwitch() throws Exception {
+        for (String name : PqProfile.available(SHIPPED)) {
+            assertTrue(PqProfile.load(SHIPPED, name).systemProperties().containsKey(PqProfile.RESUMPTION_PROPERTY),
+                    name + " must say whether it resumes sessions");
+        }
+        assertTrue(PqProfile.load(SHIPPED, "hybrid").resumesSessions());
+        assertFalse(PqProfile.load(SHIPPED, "hybrid-only").resumesSessions());
+        assertFalse(PqProfile.load(SHIPPED, "classic").resumesSessions());
+    }
+
+    @Test
+    void theMlDsaProfileLeadsWithMlDsaAndKeepsTheClassicSchemes() throws Exception {
+        PqProfile mlDsa = PqProfile.load(SHIPPED, "hybrid-mldsa");
+        assertEquals("mldsa65", mlDsa.serverSignatureSchemes().get(0));
+        assertTrue(mlDsa.serverSignatureSchemes().contains("ecdsa_secp256r1_sha256"), "browsers get the ECDSA chain");
+        assertEquals(PqProfile.load(SHIPPED, "hybrid").namedGroups(), mlDsa.namedGroups());
+        assertTrue(PqProfile.load(SHIPPED, "hybrid").serverSignatureSchemes().isEmpty());
+    }
+
+    @Test
+    void anUnknownSignatureSchemeIsRefusedRatherThanSilentlyDropped() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                "-Djdk.tls.server.SignatureSchemes=mldsa66,ecdsa_secp256r1_sha256");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().endsWith("jdk.tls.server.SignatureSchemes names unknown signature scheme 'mldsa66'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aBadResumptionSwitchIsRefusedRatherThanDefaultedToOn() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                "-Dorg.bouncycastle.jsse.server.enableSessionResumption=off");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().endsWith("org.bouncycastle.jsse.server.enableSessionResumption must be true or "
+                + "false, not 'off'"), e.getMessage());
+    }
+
+    @Test
     void anUnknownProfileNamesTheKnownOnes() {
         ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(SHIPPED, "hybird"));
-        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-only", e.getMessage());
+        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-mldsa, hybrid-only",
+                e.getMessage());
     }
 
     @Test

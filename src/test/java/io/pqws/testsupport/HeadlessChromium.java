@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
@@ -103,10 +104,15 @@ public final class HeadlessChromium implements AutoCloseable {
      */
     public static String spkiSha256Base64(X509Certificate certificate) {
         try {
-            byte[] spki = certificate.getPublicKey().getEncoded(); // X.509 SubjectPublicKeyInfo DER
+            // The SubjectPublicKeyInfo exactly as the certificate encodes it: the JDK re-encodes keys of algorithms it
+            // does not know (ML-DSA on JDK 17) with different algorithm parameters, which would change the hash.
+            byte[] spki = org.bouncycastle.asn1.x509.Certificate.getInstance(certificate.getEncoded())
+                    .getSubjectPublicKeyInfo().getEncoded("DER");
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        } catch (CertificateEncodingException | IOException e) {
+            throw new IllegalArgumentException("cannot encode " + certificate.getSubjectX500Principal(), e);
         }
     }
 

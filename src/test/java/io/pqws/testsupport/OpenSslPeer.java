@@ -1,6 +1,8 @@
 package io.pqws.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,8 +28,8 @@ import java.util.stream.Stream;
 import io.pqws.tls.NamedGroups;
 
 /**
- * An independent TLS client: OpenSSL 3.5's {@code openssl s_client}, run in the Debian trixie chroot that
- * {@code src/test/peers/install-peers.sh} makes (Debian 12's own OpenSSL 3.0 knows no ML-KEM group).
+ * An independent TLS peer: OpenSSL 3.5's {@code openssl s_client} (and {@code s_server}, {@link #server}), run in the
+ * Debian trixie chroot that {@code src/test/peers/install-peers.sh} makes (Debian 12's own OpenSSL 3.0 knows no ML-KEM group).
  *
  * <p>The chroot is {@code <peers dir>/trixie}, where the peers dir is the system property {@code pqws.peers.dir}, else
  * {@code <pqws.basedir>/.peers} (surefire sets {@code pqws.basedir}), else {@code .peers} in the working directory.
@@ -92,9 +97,11 @@ public final class OpenSslPeer {
      * @param clientCertificate the certificate for client authentication, or {@code null}; needs {@code clientKey}
      * @param clientKey the private key of {@code clientCertificate}
      * @param timeout how long s_client may take before it is killed and {@link #connect} fails
+     * @param signatureAlgorithms the {@code -sigalgs} list (e.g. {@code "ecdsa_secp256r1_sha256"}), or {@code null} for
+     *        OpenSSL's default, which in 3.5 starts with ML-DSA
      */
     public record Request(int port, String groups, X509Certificate trustAnchor, X509Certificate clientCertificate,
-            PrivateKey clientKey, Duration timeout) {
+            PrivateKey clientKey, Duration timeout, String signatureAlgorithms) {
 
         public Request {
             if ((clientCertificate == null) != (clientKey == null)) {
@@ -104,23 +111,27 @@ public final class OpenSslPeer {
 
         /** OpenSSL's default groups, no verification, no client certificate, 20 seconds. */
         public static Request to(int port) {
-            return new Request(port, null, null, null, null, Duration.ofSeconds(20));
+            return new Request(port, null, null, null, null, Duration.ofSeconds(20), null);
         }
 
         public Request groups(String list) {
-            return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout);
+            return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms);
         }
 
         public Request trusting(X509Certificate anchor) {
-            return new Request(port, groups, anchor, clientCertificate, clientKey, timeout);
+            return new Request(port, groups, anchor, clientCertificate, clientKey, timeout, signatureAlgorithms);
         }
 
         public Request clientCertificate(X509Certificate certificate, PrivateKey key) {
-            return new Request(port, groups, trustAnchor, certificate, key, timeout);
+            return new Request(port, groups, trustAnchor, certificate, key, timeout, signatureAlgorithms);
         }
 
         public Request timeout(Duration limit) {
-            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit);
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit, signatureAlgorithms);
+        }
+
+        public Request signatureAlgorithms(String list) {
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, list);
         }
     }
 
@@ -135,11 +146,13 @@ public final class OpenSslPeer {
      * @param group the negotiated key-exchange group under its standard name ({@link NamedGroups}), e.g.
      *        {@code X25519MLKEM768}, {@code x25519}, {@code secp256r1}
      * @param verification {@code OK}, or OpenSSL's reason, e.g. {@code self-signed certificate}
+     * @param signatureType the scheme the server signed the handshake with, e.g. {@code ecdsa_secp256r1_sha256},
+     *        {@code mldsa65}
      * @param exitCode s_client's exit status
      * @param output everything s_client printed (stdout and stderr), for assertion messages
      */
     public record Result(boolean handshakeCompleted, String protocol, String cipher, String group,
-            String verification, int exitCode, String output) {
+            String verification, String signatureType, int exitCode, String output) {
 
         public boolean verified() {
             return "OK".equals(verification);
@@ -159,6 +172,9 @@ public final class OpenSslPeer {
             if (request.groups() != null) {
                 command.addAll(List.of("-groups", request.groups()));
             }
+            if (request.signatureAlgorithms() != null) {
+                command.addAll(List.of("-sigalgs", request.signatureAlgorithms()));
+            }
             if (request.trustAnchor() != null) {
                 Files.writeString(files.resolve("ca.pem"), pem("CERTIFICATE", encoded(request.trustAnchor())));
                 command.addAll(List.of("-CAfile", inside + "/ca.pem", "-verify_hostname", "localhost"));
@@ -177,6 +193,109 @@ public final class OpenSslPeer {
         }
     }
 
+    // ---- s_server ----------------------------------------------------------------------------------------------
+
+    /**
+     * An {@code openssl s_server} running in the chroot on {@code 127.0.0.1}, on a port the kernel chose, until closed.
+     * Its standard input stays open (at end of input s_server would stop after one connection), so it serves one
+     * connection after another.
+     */
+    public final class Server implements AutoCloseable {
+        private final Process process;
+        private final Path files;
+        private final int port;
+        private final StringBuffer output;
+
+        private Server(Process process, Path files, int port, StringBuffer output) {
+            this.process = process;
+            this.files = files;
+            this.port = port;
+            this.output = output;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        /** Everything s_server printed so far, for assertion messages. */
+        public String output() {
+            return output.toString();
+        }
+
+        /** Stops s_server and deletes its files. */
+        @Override
+        public void close() throws IOException {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            } finally {
+                deleteTree(files);
+            }
+        }
+    }
+
+    /**
+     * Starts {@code chroot DIR openssl s_server -accept 127.0.0.1:0 -cert CERT -key KEY [-groups LIST]} with this
+     * certificate and key (PEM files copied into a fresh {@code <chroot>/tmp/pqws-*} directory), and waits at most
+     * {@code timeout} for its {@code ACCEPT} line, which names the port.
+     *
+     * @param groups OpenSSL's {@code -groups} list, e.g. {@code "X25519MLKEM768"}, or null for its default
+     */
+    public Server server(X509Certificate certificate, PrivateKey key, String groups, Duration timeout)
+            throws IOException {
+        Path files = Files.createTempDirectory(chroot.resolve("tmp"), "pqws-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        String inside = "/" + chroot.relativize(files).toString().replace('\\', '/');
+        Files.writeString(files.resolve("server.pem"), pem("CERTIFICATE", encoded(certificate)));
+        Files.writeString(files.resolve("server.key"), pem("PRIVATE KEY", key.getEncoded()));
+        List<String> command = new ArrayList<>(List.of("chroot", chroot.toString(), "openssl", "s_server",
+                "-accept", "127.0.0.1:0", "-cert", inside + "/server.pem", "-key", inside + "/server.key"));
+        if (groups != null) {
+            command.addAll(List.of("-groups", groups));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        HOST_ONLY_ENVIRONMENT.forEach(builder.environment()::remove);
+        Process process = builder.start();
+        StringBuffer output = new StringBuffer();
+        CompletableFuture<Integer> accepting = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    Matcher accept = ACCEPT.matcher(line);
+                    if (accept.matches()) {
+                        accepting.complete(Integer.parseInt(accept.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                accepting.completeExceptionally(e);
+            }
+            accepting.completeExceptionally(new IOException("s_server ended before accepting:\n" + output));
+        }, "openssl-s_server-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new Server(process, files, accepting.get(timeout.toMillis(), TimeUnit.MILLISECONDS), output);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+            deleteTree(files);
+            throw new IOException(String.join(" ", command) + " did not start: " + e + "\n" + output, e);
+        }
+    }
+
+    private static final Pattern ACCEPT = Pattern.compile("^ACCEPT \\S+:(\\d+)$");
+
     // ---- parsing -----------------------------------------------------------------------------------------------
 
     private static final Pattern ESTABLISHED = Pattern.compile("(?m)^CONNECTION ESTABLISHED$");
@@ -185,6 +304,8 @@ public final class OpenSslPeer {
     private static final Pattern PROTOCOL = Pattern.compile("(?m)^Protocol(?: version)?: (\\S+)$");
     private static final Pattern CIPHER = Pattern.compile("(?m)^Ciphersuite: (\\S+)$");
     private static final Pattern VERIFICATION = Pattern.compile("(?m)^Verification(?:: | error: )(.+)$");
+    /** "Signature type: mldsa65" (brief) or "Peer signature type: ecdsa_secp256r1_sha256" (normal mode). */
+    private static final Pattern SIGNATURE_TYPE = Pattern.compile("(?m)^(?:Peer s|S)ignature type: (\\S+)$");
     /** Printed for groups without a peer key share OpenSSL can show: hybrids and pure ML-KEM. */
     private static final Pattern NEGOTIATED_GROUP = Pattern.compile("(?m)^Negotiated TLS1\\.3 group: (\\S+)$");
     /** Printed for classic groups: "X25519, 253 bits", "ECDH, prime256v1, 256 bits", "DH, 2048 bits". */
@@ -203,14 +324,14 @@ public final class OpenSslPeer {
         boolean normalModeCompleted = newSession.find();
         boolean completed = ESTABLISHED.matcher(output).find() || normalModeCompleted;
         if (!completed) {
-            return new Result(false, null, null, null, null, exitCode, output);
+            return new Result(false, null, null, null, null, null, exitCode, output);
         }
         String cipher = first(CIPHER, output);
         if (cipher == null && normalModeCompleted) {
             cipher = newSession.group(2);
         }
         return new Result(true, first(PROTOCOL, output), cipher, group(output), first(VERIFICATION, output),
-                exitCode, output);
+                first(SIGNATURE_TYPE, output), exitCode, output);
     }
 
     private static String group(String output) {

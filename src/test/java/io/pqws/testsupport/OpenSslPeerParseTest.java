@@ -35,6 +35,29 @@ class OpenSslPeerParseTest {
         assertEquals("TLS_AES_256_GCM_SHA384", result.cipher());
         assertEquals("X25519MLKEM768", result.group());
         assertTrue(result.verified());
+        assertEquals("ecdsa_secp256r1_sha256", result.signatureType());
+    }
+
+    /** Recorded from OpenSSL 3.5.9 against the hybrid-mldsa profile: a fully post-quantum handshake. */
+    @Test
+    void briefMlDsa() {
+        OpenSslPeer.Result result = OpenSslPeer.parse("""
+                Connecting to 127.0.0.1
+                CONNECTION ESTABLISHED
+                Protocol version: TLSv1.3
+                Ciphersuite: TLS_AES_256_GCM_SHA384
+                Requested Signature Algorithms: id-ml-dsa-65:id-ml-dsa-87:id-ml-dsa-44:ECDSA+SHA256:ed25519
+                Peer certificate: O=pqws dev, CN=localhost
+                Hash used: UNDEF
+                Signature type: mldsa65
+                Verification: OK
+                Verified peername: localhost
+                Negotiated TLS1.3 group: X25519MLKEM768
+                DONE
+                """, 0);
+        assertEquals("mldsa65", result.signatureType());
+        assertEquals("X25519MLKEM768", result.group());
+        assertTrue(result.verified());
     }
 
     @Test

@@ -1,0 +1,79 @@
+package io.pqws.metrics;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Which clients may read the operator pages (the Prometheus metrics, the status page and its data): the value of
+ * {@value #PROPERTY}, a comma-separated list of {@code loopback} (127.0.0.0/8 and ::1), address ranges in CIDR
+ * notation, single addresses, or {@code any}.
+ *
+ * <p>Why loopback by default: the metrics say which clients are not quantum-safe and how busy each endpoint is; that
+ * is for operators, and a Prometheus server or a person on the host itself reaches loopback. A scraper elsewhere is let
+ * in by its address range; {@code any} is for a deployment that protects the paths in front of the container (a
+ * reverse proxy, a network policy). The address is the TCP peer's: forwarding headers are never trusted.
+ */
+record OperatorAccessRule(boolean any, boolean loopback, List<AddressRange> ranges) {
+
+    /** The system property that holds the rule. */
+    static final String PROPERTY = "pqws.operator.allowedClients";
+    static final String DEFAULT = "loopback";
+
+    OperatorAccessRule {
+        ranges = List.copyOf(ranges);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the entry that is not {@code loopback}, {@code any} or an address range
+     */
+    static OperatorAccessRule parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(PROPERTY + " is empty; use loopback, any, or address ranges such as "
+                    + "10.0.0.0/8");
+        }
+        boolean any = false;
+        boolean loopback = false;
+        List<AddressRange> ranges = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            String item = entry.strip().toLowerCase(Locale.ROOT);
+            switch (item) {
+                case "any" -> any = true;
+                case "loopback" -> loopback = true;
+                case "" -> throw new IllegalArgumentException(PROPERTY + "='" + value + "' has an empty entry");
+                default -> {
+                    try {
+                        ranges.add(AddressRange.parse(item));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(PROPERTY + ": " + e.getMessage()
+                                + " (expected loopback, any, an address or an address range such as 10.0.0.0/8)", e);
+                    }
+                }
+            }
+        }
+        if (any && (loopback || !ranges.isEmpty())) {
+            throw new IllegalArgumentException(PROPERTY + "='" + value + "': 'any' cannot be combined with other "
+                    + "entries");
+        }
+        return new OperatorAccessRule(any, loopback, ranges);
+    }
+
+    boolean allows(InetAddress client) {
+        return any || (loopback && client.isLoopbackAddress()) || ranges.stream().anyMatch(r -> r.contains(client));
+    }
+
+    @Override
+    public String toString() {
+        if (any) {
+            return "any client";
+        }
+        List<String> parts = new ArrayList<>();
+        if (loopback) {
+            parts.add("loopback");
+        }
+        parts.addAll(ranges.stream().map(AddressRange::toString).collect(Collectors.toList()));
+        return String.join(", ", parts);
+    }
+}

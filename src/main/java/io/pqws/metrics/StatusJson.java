@@ -1,0 +1,72 @@
+package io.pqws.metrics;
+
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The status page's data: the live post-quantum share, per-endpoint counts and the latest sessions, as one JSON
+ * object.
+ *
+ * <p>Why JSON of its own next to the Prometheus text: the page needs the latest sessions, which are not metrics, and a
+ * browser reads JSON without a parser for the exposition format. Both are rendered from the same snapshot.
+ */
+final class StatusJson {
+
+    private StatusJson() {
+    }
+
+    static JsonObject of(MetricsSnapshot snapshot) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("profile", snapshot.profile())
+                .add("sessions", Json.createObjectBuilder()
+                        .add("opened", snapshot.sessionsOpened())
+                        .add("hybrid", snapshot.sessionsHybrid())
+                        .add("hybridRatio", snapshot.hybridRatio())
+                        .add("active", snapshot.sessionsActive()))
+                .add("messagesCounted", snapshot.messagesCounted());
+        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        for (EndpointSnapshot endpoint : snapshot.endpoints().values()) {
+            JsonObjectBuilder closes = Json.createObjectBuilder();
+            endpoint.closes().forEach((code, count) -> closes.add(Integer.toString(code), count));
+            JsonObjectBuilder row = Json.createObjectBuilder()
+                    .add("endpoint", endpoint.endpoint())
+                    .add("opened", endpoint.openedTotal())
+                    .add("hybrid", endpoint.openedHybrid())
+                    .add("hybridRatio", endpoint.hybridRatio())
+                    .add("active", endpoint.active())
+                    .add("errors", endpoint.errors())
+                    .add("closes", closes);
+            if (snapshot.messagesCounted()) {
+                row.add("messagesReceived", endpoint.messagesReceived()).add("messagesSent", endpoint.messagesSent());
+            }
+            endpoints.add(row);
+        }
+        json.add("endpoints", endpoints);
+        JsonArrayBuilder recent = Json.createArrayBuilder();
+        for (RecentSession session : snapshot.recent()) {
+            recent.add(Json.createObjectBuilder()
+                    .add("sequence", session.sequence())
+                    .add("openedAt", session.openedAt().toString())
+                    .add("endpoint", session.endpoint())
+                    .add("group", session.labels().group())
+                    .add("protocol", session.labels().protocol())
+                    .add("cipherSuite", session.labels().cipherSuite())
+                    .add("hybrid", session.labels().hybrid()));
+        }
+        json.add("recent", recent);
+        if (snapshot.handshakeFailuresCounted()) {
+            JsonObjectBuilder failures = Json.createObjectBuilder();
+            for (Map.Entry<String, Long> failure : snapshot.handshakeFailures().entrySet()) {
+                failures.add(failure.getKey(), failure.getValue());
+            }
+            json.add("handshakeFailures", failures);
+        } else {
+            json.addNull("handshakeFailures");
+        }
+        return json.build();
+    }
+}

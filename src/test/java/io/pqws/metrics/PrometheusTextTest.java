@@ -1,0 +1,80 @@
+package io.pqws.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.pqws.testsupport.PrometheusScrape;
+
+/** The exposition format: exact text for a known snapshot, strict validity, escaping, and what is left out. */
+class PrometheusTextTest {
+
+    private static final SessionLabels HYBRID = new SessionLabels("X25519MLKEM768", "TLSv1.3",
+            "TLS_AES_256_GCM_SHA384", true);
+    private static final SessionLabels CLASSIC = new SessionLabels("x25519", "TLSv1.3", "TLS_AES_256_GCM_SHA384",
+            false);
+
+    private static MetricsSnapshot snapshot(boolean messages, boolean failures) {
+        EndpointSnapshot echo = new EndpointSnapshot("/echo", Map.of(HYBRID, 3L, CLASSIC, 1L), 1,
+                Map.of(1000, 2L, 4001, 1L), 0, 7, 8);
+        return new MetricsSnapshot("hybrid", Map.of(HYBRID, 3L, CLASSIC, 1L), Map.of("/echo", echo), messages,
+                failures ? Map.of("no_hybrid_group", 2L) : Map.of(), failures,
+                List.of(new RecentSession(1, Instant.EPOCH, "/echo", HYBRID)));
+    }
+
+    @Test
+    void rendersTheKnownSnapshotExactly() {
+        String text = PrometheusText.render(snapshot(true, true));
+        assertTrue(text.contains("pqws_info{profile=\"hybrid\"} 1\n"), text);
+        assertTrue(text.contains("pqws_websocket_sessions_opened_total{endpoint=\"/echo\",group=\"X25519MLKEM768\","
+                + "protocol=\"TLSv1.3\",cipher_suite=\"TLS_AES_256_GCM_SHA384\",hybrid=\"true\"} 3\n"), text);
+        assertTrue(text.contains("pqws_websocket_sessions_hybrid_ratio{endpoint=\"/echo\"} 0.75\n"), text);
+        assertTrue(text.contains("pqws_websocket_closes_total{endpoint=\"/echo\",code=\"4001\"} 1\n"), text);
+        assertTrue(text.contains("pqws_websocket_messages_sent_total{endpoint=\"/echo\"} 8\n"), text);
+        assertTrue(text.contains("pqws_tls_handshake_failures_total{reason=\"no_hybrid_group\"} 2\n"), text);
+        assertTrue(text.contains("# TYPE pqws_websocket_sessions_active gauge\n"), text);
+    }
+
+    @Test
+    void isValidExpositionFormatWithCountersTypedAsSuch() {
+        PrometheusScrape scrape = PrometheusScrape.parse(PrometheusText.render(snapshot(true, true)));
+        for (PrometheusScrape.Sample sample : scrape.samples()) {
+            assertEquals(sample.name().endsWith("_total") ? "counter" : "gauge", scrape.type(sample.name()),
+                    sample.name());
+        }
+        assertEquals(4, scrape.sum("pqws_websocket_sessions_opened_total", "endpoint", "/echo"));
+    }
+
+    @Test
+    void leavesOutWhatThisContainerDoesNotCount() {
+        String text = PrometheusText.render(snapshot(false, false));
+        assertFalse(text.contains("pqws_websocket_messages_"), text);
+        assertFalse(text.contains("pqws_tls_handshake_failures_total"), text);
+        PrometheusScrape.parse(text);
+    }
+
+    @Test
+    void escapesLabelValues() {
+        assertEquals("a\\\\b\\\"c\\nd", PrometheusText.escapeLabel("a\\b\"c\nd"));
+        EndpointSnapshot odd = new EndpointSnapshot("/chat/{room}\"x", Map.of(), 0, Map.of(), 0, 0, 0);
+        String text = PrometheusText.render(new MetricsSnapshot("hybrid", Map.of(), Map.of(odd.endpoint(), odd),
+                false, Map.of(), false, List.of()));
+        PrometheusScrape scrape = PrometheusScrape.parse(text);
+        assertEquals("/chat/{room}\"x", scrape.samples().stream()
+                .filter(s -> s.name().equals("pqws_websocket_sessions_active")).findFirst().orElseThrow()
+                .labels().get("endpoint"));
+    }
+
+    @Test
+    void formatsNumbersAsTheFormatExpects() {
+        assertEquals("3", PrometheusText.format(3));
+        assertEquals("0.75", PrometheusText.format(0.75));
+        assertEquals("0", PrometheusText.format(0));
+    }
+}
