@@ -118,7 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (needsServers) {
                 servers.startPayara(checkout, progress);
             }
-            boolean withNginx = needsServers && !noNginx && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
+            boolean withNginx = needsServers && !noNginx
+                    && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
                     || selected.contains(Case.ECHO));
             if (withNginx) {
                 servers.startNginx(checkout, peersDir, progress);
