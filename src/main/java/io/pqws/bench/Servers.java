@@ -18,15 +18,22 @@ final class Servers implements AutoCloseable {
     private PayaraServer classic;
     private PayaraServer stock;
     private NginxServer nginx;
+    private Path settings;
 
     Servers() {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     void startPayara(Path root, Progress progress) throws IOException {
-        stock = track(progress, PayaraServer.start(root, "none", "stock Payara (SunJSSE)", "payara-none"));
-        classic = track(progress, PayaraServer.start(root, "classic", "Payara classic", "payara-classic"));
-        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid"));
+        settings = BenchSettings.write(root);
+        stock = track(progress, PayaraServer.start(root, "none", "stock Payara (SunJSSE)", "payara-none", settings));
+        classic = track(progress, PayaraServer.start(root, "classic", "Payara classic", "payara-classic", settings));
+        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings));
+    }
+
+    /** The module settings the Payara instances run with ({@link BenchSettings}). */
+    Path settings() {
+        return settings;
     }
 
     /** nginx proxies to the stock container's plain HTTP port (its TLS is nginx's; the container's is unused). */
