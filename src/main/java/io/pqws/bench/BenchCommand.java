@@ -114,15 +114,16 @@ public final class BenchCommand implements Callable<Integer> {
                 + report.machine().cpus() + " CPUs");
 
         boolean needsServers = selected.stream().anyMatch(c -> c != Case.BULK && c != Case.PUBKEY);
+        boolean withNginx = needsServers && !noNginx
+                && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
+                || selected.contains(Case.ECHO));
+        int nginxPort = withNginx ? Machine.freePort() : -1;
         try (Servers servers = new Servers()) {
             if (needsServers) {
-                servers.startPayara(checkout, progress);
+                servers.startPayara(checkout, nginxPort, progress);
             }
-            boolean withNginx = needsServers && !noNginx
-                    && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
-                    || selected.contains(Case.ECHO));
             if (withNginx) {
-                servers.startNginx(checkout, peersDir, progress);
+                servers.startNginx(checkout, peersDir, nginxPort, progress);
             }
             KeyStore trust = trustStore(checkout.resolve("certs/dev/truststore.p12"));
             if (selected.contains(Case.HANDSHAKE)) {

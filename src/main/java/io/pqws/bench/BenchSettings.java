@@ -22,6 +22,8 @@ final class BenchSettings {
             "pqws.limits.burst", "100000",
             "pqws.limits.sessions-per-user", "1000");
 
+    static final String ORIGINS = "pqws.origins.allowed";
+
     private BenchSettings() {
     }
 
@@ -32,19 +34,27 @@ final class BenchSettings {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** Writes the settings file under {@code root/target/bench} and returns its path. */
-    static Path write(Path root) throws IOException {
+    /**
+     * Writes the settings file under {@code root/target/bench} and returns its path.
+     *
+     * @param proxyHttpsPort the port nginx will listen on: pages behind it are allowed origins (Tyrus' client sends
+     *                       an {@code Origin}, and behind a proxy it is not "self" for the container), or -1 for none
+     */
+    static Path write(Path root, int proxyHttpsPort) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# Written by pqws-client bench: the development settings with the abuse limits raised.");
         for (String line : Files.readAllLines(root.resolve("server-config/payara-micro/pqws.properties"),
                 StandardCharsets.UTF_8)) {
             String key = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
-            if (!LIMITS.containsKey(key)) {
+            if (!LIMITS.containsKey(key) && !(proxyHttpsPort > 0 && key.equals(ORIGINS))) {
                 lines.add(line);
             }
         }
         LIMITS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(limit -> lines.add(limit.getKey() + "=" + limit.getValue()));
+        if (proxyHttpsPort > 0) {
+            lines.add(ORIGINS + "=self,https://localhost:" + proxyHttpsPort + ",https://127.0.0.1:" + proxyHttpsPort);
+        }
         Path file = root.resolve("target/bench/bench-pqws.properties");
         Files.createDirectories(file.getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);
