@@ -58,6 +58,8 @@ kt() { local out; out=$("$keytool" "$@" 2>&1) || die "keytool failed: $out"; }
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 state_dir=$domain_dir/pqws
 [ ! -e "$state_dir/restore.state" ] || die "$domain_dir is already configured by pqws; run restore.sh first"
+[ "$profile" != hybrid-mldsa ] \
+  || die "profile hybrid-mldsa needs a second listener and the dual-chain key store of the Payara Micro recipe; use hybrid, hybrid-only or classic here"
 
 as() { "$asadmin" --port "$port" "$@"; }
 ssl=configs.config.server-config.network-config.protocols.protocol.$listener.ssl

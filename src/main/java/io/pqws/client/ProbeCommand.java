@@ -93,8 +93,7 @@ final class ProbeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         URI server = server();
         Duration timeout = timeout();
-        KeyStore trust = truststore == null ? null
-                : trustStore();
+        KeyStore trust = truststore == null ? null : trustStore();
         ProbeReport report;
         try {
             report = new ServerProbe(trust, insecure, timeout).probe(server.getHost(), server.getPort());

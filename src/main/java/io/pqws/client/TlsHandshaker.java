@@ -78,7 +78,12 @@ public final class TlsHandshaker {
         this.timeout = timeout;
     }
 
-    /** One full TLS handshake offering exactly {@code offer}; never throws for a server that refuses it. */
+    /**
+     * One full TLS handshake offering exactly {@code offer}; a server that refuses it (alert, reset, silence) is an
+     * outcome, not an exception.
+     *
+     * @throws IOException only when no TCP connection can be made
+     */
     public HandshakeOutcome handshake(String host, int port, ClientHelloOffer offer) throws IOException {
         SSLEngine engine = context.createSSLEngine(host, port);
         engine.setUseClientMode(true);
@@ -97,6 +102,9 @@ public final class TlsHandshaker {
                 failure = "the server closed the connection during the handshake";
             } catch (SocketTimeoutException e) {
                 failure = "no answer from the server within " + WssConnection.describe(timeout);
+            } catch (IOException e) {
+                // connected, then reset: a server's way of refusing, not a probe failure
+                failure = "the connection failed during the handshake: " + Failures.innermostMessage(e);
             }
             long nanos = System.nanoTime() - start;
             return outcome(host + ":" + port, engine, wire, failure, nanos);

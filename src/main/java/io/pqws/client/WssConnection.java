@@ -71,13 +71,25 @@ public final class WssConnection implements AutoCloseable {
     /** Sends one text frame, waiting at most the connection's timeout for it to be written. */
     public void sendText(String text) throws WssClientException {
         ensureOpen();
-        awaitSent(session.getAsyncRemote().sendText(text));
+        Future<Void> sent;
+        try {
+            sent = session.getAsyncRemote().sendText(text);
+        } catch (RuntimeException e) {
+            throw sendFailure(e); // closed between the check and the send
+        }
+        awaitSent(sent);
     }
 
     /** Sends one binary frame, waiting at most the connection's timeout for it to be written. */
     public void sendBinary(byte[] data) throws WssClientException {
         ensureOpen();
-        awaitSent(session.getAsyncRemote().sendBinary(ByteBuffer.wrap(data.clone())));
+        Future<Void> sent;
+        try {
+            sent = session.getAsyncRemote().sendBinary(ByteBuffer.wrap(data.clone()));
+        } catch (RuntimeException e) {
+            throw sendFailure(e); // closed between the check and the send
+        }
+        awaitSent(sent);
     }
 
     /**
@@ -155,15 +167,19 @@ public final class WssConnection implements AutoCloseable {
             sent.cancel(true);
             throw new WssClientException(Kind.TIMEOUT, "message not sent within " + describe(timeout));
         } catch (ExecutionException e) {
-            // a send that fails because the server is closing: report the server's close, not the broken pipe
-            if (!session.isOpen() && awaitClose(timeout).isPresent()) {
-                throw closedFailure();
-            }
-            throw new WssClientException(Kind.CLOSED, "sending failed: " + Failures.innermostMessage(e), e);
+            throw sendFailure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WssClientException(Kind.INTERNAL, "interrupted while sending", e);
         }
+    }
+
+    /** A send that failed, most often because the server is closing: the server's close, not the broken pipe. */
+    private WssClientException sendFailure(Exception e) throws WssClientException {
+        if (!session.isOpen() && awaitClose(timeout).isPresent()) {
+            return closedFailure();
+        }
+        return new WssClientException(Kind.CLOSED, "sending failed: " + Failures.innermostMessage(e), e);
     }
 
     private WssClientException closedFailure() {

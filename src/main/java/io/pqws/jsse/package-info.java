@@ -15,6 +15,8 @@
  * SecP384r1MLKEM1024) in TLS 1.3. Server sockets are refused instead (see {@code PqwsSslContextSpi}).</li>
  * <li>Initialization fails when Bouncy Castle cannot use a hybrid group {@code jdk.tls.namedGroups} asks for (on JDK
  * 17: the BC provider, which supplies ML-KEM, not installed), instead of quietly negotiating classic groups.</li>
+ * <li>In require-hybrid mode every failed server handshake is counted by reason ({@code HandshakeFailures}) and
+ * published as the platform MXBean {@code io.pqws:type=TlsHandshakeFailures}, which the pqws module's metrics read.</li>
  * </ul>
  *
  * <h2>Installing it</h2>

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code POST /api/notifications}: publishes a notification for the parts of a portal that are not Java code in this
- * application. Only callers with role {@code pqws-publisher} get here ({@code web.xml}); the answer is
- * {@code 202 {"id": "..."}}, or 400 with {@code {"error": "..."}} saying what is wrong with the body.
+ * application. Only callers with role {@value io.pqws.security.ModuleRoles#PUBLISHER} get here ({@code web.xml}); the
+ * answer is {@code 202 {"id": "..."}}, or 400 with {@code {"error": "..."}} saying what is wrong with the body.
  */
 @RequestScoped
 @Path("notifications")

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Writes {@code <profile>.args}, the JDK argument file that applies a PQ profile to a JVM, and
- * {@code <profile>.wildfly.properties}, the same profile for {@code server-config/wildfly/configure-pq.cli}, after
- * validating the profile and the provider jars.
+ * Writes {@code <profile>.args}, the JDK argument file that applies a PQ profile to a JVM, after validating the
+ * profile and the provider jars.
  *
  * <p>Used by {@code server-config/payara-micro/run.sh} and by the build before the in-container tests:
  * <pre>
@@ -40,17 +38,6 @@ public final class ProfileArgsWriter {
                 Path file = options.out().resolve(name + ".args");
                 Files.write(file, LauncherArguments.of(profile, jars));
                 out.println(file.toAbsolutePath().normalize());
-                Set<String> notApplied = WildFlyCliProperties.notApplied(profile);
-                if (!notApplied.isEmpty()) {
-                    // Not an error: this profile is simply not offered on WildFly; configure-pq.cli then finds no
-                    // properties file for it and stops.
-                    err.println("pqws profile: '" + name + "' has no WildFly form: the WildFly script does not apply "
-                            + notApplied);
-                    continue;
-                }
-                Path wildfly = options.out().resolve(name + ".wildfly.properties");
-                Files.write(wildfly, WildFlyCliProperties.of(profile, jars));
-                out.println(wildfly.toAbsolutePath().normalize());
             }
             return 0;
         } catch (ProfileException e) {

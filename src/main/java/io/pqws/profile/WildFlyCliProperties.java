@@ -1,7 +1,12 @@
 package io.pqws.profile;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,21 +14,26 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The values {@code server-config/wildfly/configure-pq.cli} takes from a PQ profile, as the lines of a properties
- * file for {@code jboss-cli.sh --properties}.
+ * Writes {@code <profile>.wildfly.properties}: the values {@code server-config/wildfly/configure-pq.cli} takes from a
+ * PQ profile, for {@code jboss-cli.sh --properties}.
+ * <pre>
+ * java -cp target/classes io.pqws.profile.WildFlyCliProperties \
+ *      --profiles pq-profile --jars target/pq-profile/jars --out target/pq-profile --profile hybrid
+ * </pre>
+ * Exit status 0 with the written file name on stdout; 2 with one line on stderr otherwise.
  *
  * <p>Why a translation: WildFly loads the providers from a JBoss module through Elytron, not from the JVM's module
  * path, and keeps system properties in its server configuration, so the profile's {@code jvm.options} and jar
  * directory cannot be used as JVM options there. The profile stays the single source of truth: this class translates
- * it, and refuses a profile system property the script would not apply, so nothing is dropped silently.
+ * it, and refuses a profile setting the script would not apply (such as {@code hybrid-mldsa}'s ML-DSA signature
+ * schemes, which need a second listener), so nothing is dropped silently.
  */
 public final class WildFlyCliProperties {
 
     /** Set by {@code hybrid-only}; for WildFly it also becomes the Elytron SSL context's protocol list. */
     static final String SERVER_PROTOCOLS = "jdk.tls.server.protocols";
-
-    /** Every shipped profile sets it; BCJSSE's own default is {@code true}. */
-    static final String SERVER_RESUMPTION = "org.bouncycastle.jsse.server.enableSessionResumption";
+    /** BCJSSE's TLS 1.2 session resumption switch. */
+    static final String SESSION_RESUMPTION = "org.bouncycastle.jsse.server.enableSessionResumption";
 
     /** The profile system properties the script sets, and the CLI property that carries each one. */
     static final Map<String, String> APPLIED = Map.of(
@@ -31,44 +41,76 @@ public final class WildFlyCliProperties {
             PqProfile.GROUPS_PROPERTY, "pqws.cli.named-groups",
             PqProfile.REQUIRE_HYBRID_PROPERTY, "pqws.cli.require-hybrid",
             SERVER_PROTOCOLS, "pqws.cli.server-protocols",
-            SERVER_RESUMPTION, "pqws.cli.server-resumption");
+            SESSION_RESUMPTION, "pqws.cli.session-resumption");
 
-    /** What a profile that does not restrict the server's TLS versions gets: the JDK's and BCJSSE's default. */
-    static final String DEFAULT_SERVER_PROTOCOLS = "TLSv1.3,TLSv1.2";
+    /** What the script sets where a profile says nothing: the JDK's and BCJSSE's own defaults. */
+    static final Map<String, String> DEFAULTS = Map.of(
+            SERVER_PROTOCOLS, "TLSv1.3,TLSv1.2",
+            SESSION_RESUMPTION, "true");
 
     private WildFlyCliProperties() {
     }
 
-    /** The profile's system properties the WildFly script does not apply; empty when the script can take it. */
-    public static Set<String> notApplied(PqProfile profile) {
-        return profile.systemProperties().keySet().stream().filter(k -> !APPLIED.containsKey(k))
-                .collect(Collectors.toCollection(TreeSet::new));
+    public static void main(String... args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            Map<String, String> options = options(args);
+            PqProfile profile = PqProfile.load(Path.of(options.get("--profiles")), options.get("--profile"));
+            List<String> lines = of(profile, ProviderJars.in(Path.of(options.get("--jars"))));
+            Path dir = Files.createDirectories(Path.of(options.get("--out")));
+            Path file = dir.resolve(profile.name() + ".wildfly.properties");
+            Files.write(file, lines);
+            out.println(file.toAbsolutePath().normalize());
+            return 0;
+        } catch (ProfileException e) {
+            err.println("pqws profile: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("pqws profile: cannot write the WildFly properties: " + e.getMessage());
+            return 2;
+        }
     }
 
     /** The lines of {@code <profile>.wildfly.properties}. */
     public static List<String> of(PqProfile profile, ProviderJars jars) throws ProfileException {
-        Set<String> unknown = notApplied(profile);
+        Set<String> unknown = profile.systemProperties().keySet().stream().filter(k -> !APPLIED.containsKey(k))
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!unknown.isEmpty()) {
             throw new ProfileException("profile '" + profile.name() + "' sets " + unknown + ", which "
-                    + "server-config/wildfly/configure-pq.cli does not apply; add it to the script and to "
-                    + WildFlyCliProperties.class.getName());
+                    + "server-config/wildfly/configure-pq.cli does not apply; that profile is not available on WildFly");
         }
         Map<String, String> properties = profile.systemProperties();
-        String protocols = properties.getOrDefault(SERVER_PROTOCOLS, DEFAULT_SERVER_PROTOCOLS);
         List<String> lines = new ArrayList<>();
         lines.add("# pqws PQ profile '" + profile.name() + "' for server-config/wildfly/configure-pq.cli");
         lines.add("# (jboss-cli.sh --resolve-parameter-values --properties=THIS_FILE). Written by");
-        lines.add("# io.pqws.profile.ProfileArgsWriter from pq-profile/" + profile.name() + "; do not edit.");
-        lines.add(line(APPLIED.get(PqProfile.PROFILE_PROPERTY), profile.name()));
-        lines.add(line(APPLIED.get(PqProfile.GROUPS_PROPERTY), properties.get(PqProfile.GROUPS_PROPERTY)));
-        lines.add(line(APPLIED.get(PqProfile.REQUIRE_HYBRID_PROPERTY),
-                properties.get(PqProfile.REQUIRE_HYBRID_PROPERTY)));
-        lines.add(line(APPLIED.get(SERVER_PROTOCOLS), protocols));
-        lines.add(line(APPLIED.get(SERVER_RESUMPTION), properties.getOrDefault(SERVER_RESUMPTION, "true")));
+        lines.add("# io.pqws.profile.WildFlyCliProperties from pq-profile/" + profile.name() + "; do not edit.");
+        for (String property : List.of(PqProfile.PROFILE_PROPERTY, PqProfile.GROUPS_PROPERTY,
+                PqProfile.REQUIRE_HYBRID_PROPERTY, SERVER_PROTOCOLS, SESSION_RESUMPTION)) {
+            lines.add(line(APPLIED.get(property), properties.getOrDefault(property, DEFAULTS.get(property))));
+        }
+        String protocols = properties.getOrDefault(SERVER_PROTOCOLS, DEFAULTS.get(SERVER_PROTOCOLS));
         lines.add(line("pqws.cli.elytron-protocols", "[" + protocols + "]"));
         lines.add(line("pqws.cli.module-resources", jars.jars().stream().map(p -> p.toAbsolutePath().normalize()
                 .toString()).collect(Collectors.joining(File.pathSeparator))));
         return lines;
+    }
+
+    private static Map<String, String> options(List<String> args) throws ProfileException {
+        List<String> known = List.of("--profiles", "--jars", "--out", "--profile");
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (!known.contains(args.get(i)) || i + 1 >= args.size()) {
+                throw new ProfileException("usage: --profiles DIR --jars DIR --out DIR --profile NAME");
+            }
+            options.put(args.get(i), args.get(i + 1));
+        }
+        if (!options.keySet().containsAll(known)) {
+            throw new ProfileException("--profiles, --jars, --out and --profile are required");
+        }
+        return options;
     }
 
     private static String line(String key, String value) {

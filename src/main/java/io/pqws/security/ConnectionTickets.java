@@ -93,8 +93,4 @@ public class ConnectionTickets {
         }
         return Optional.of(redeemed.user());
     }
-
-    public Duration lifetime() {
-        return lifetime;
-    }
 }

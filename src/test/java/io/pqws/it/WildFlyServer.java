@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.pqws.profile.WildFlyCliProperties;
+
 /**
  * A real WildFly for the integration tests, run the way the README tells users to: the unpacked distribution
  * (pristine for every build, see {@code pom.xml}) is configured offline by {@code server-config/wildfly/configure-pq.cli}
- * with the profile's {@code <profile>.wildfly.properties}, the built WAR goes into {@code standalone/deployments},
+ * with the profile's {@code <profile>.wildfly.properties} (written by {@code WildFlyCliProperties}), the built WAR goes into {@code standalone/deployments},
  * and {@code bin/standalone.sh} starts it on free loopback ports with the test JVM's own Java. {@link #stopAndRestore}
  * stops it and runs {@code restore.cli}.
  *
@@ -63,7 +66,7 @@ final class WildFlyServer {
         Path home = home();
         Path certs = PqwsServer.certsDir().toAbsolutePath();
         runCli(home, List.of("--resolve-parameter-values",
-                "--properties=" + property("pqws.wildfly.cli.properties"),
+                "--properties=" + writeCliProperties(),
                 "-Dpqws.cli.key-store=" + certs.resolve("server.p12"),
                 "-Dpqws.cli.trust-store=" + certs.resolve("truststore.p12"),
                 "-Dpqws.cli.store-password=" + new String(PqwsServer.STORE_PASSWORD),
@@ -179,6 +182,31 @@ final class WildFlyServer {
                 jvm.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * Writes {@code <profile>.wildfly.properties} with the command the README gives, into the directory that
+     * {@code pqws.wildfly.cli.properties} names, and returns its path.
+     */
+    private static Path writeCliProperties() throws IOException, InterruptedException {
+        Path file = Path.of(property("pqws.wildfly.cli.properties"));
+        Path out = file.getParent();
+        String classes;
+        try {
+            classes = Path.of(WildFlyCliProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the project's classes", e);
+        }
+        ExternalCommand.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classes,
+                WildFlyCliProperties.class.getName(), "--profiles", Path.of(property("pqws.basedir"), "pq-profile")
+                        .toString(), "--jars", out.resolve("jars").toString(), "--out", out.toString(),
+                "--profile", PqwsServer.profile()), Map.of(), CLI_TIMEOUT);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(file + " was not written; does pqws.wildfly.cli.properties name "
+                    + "<out>/" + PqwsServer.profile() + ".wildfly.properties?");
+        }
+        return file;
     }
 
     private static void runCli(Path home, List<String> arguments) throws IOException, InterruptedException {

@@ -55,6 +55,8 @@ class NotificationCodecTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> PublishNotification.toRole("ops", "x".repeat(201), null), "title too long");
+        assertEquals("orders", PublishNotification.toTopic("orders", "shipped", null).topic());
+        assertThrows(IllegalArgumentException.class, () -> PublishNotification.toTopic("no/slash", "t", null));
     }
 
     @Test

@@ -1,19 +1,14 @@
 package io.pqws.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,67 +42,12 @@ class ProfileArgsWriterTest {
     }
 
     @Test
-    void writesTheSameProfileForTheWildFlyScript() throws Exception {
-        Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
-                "pqws-jsse-policy.jar");
-        assertEquals(0, run("--profiles", SHIPPED.toString(), "--jars", jars.toString(), "--out",
-                temp.resolve("out").toString(), "--profile", "hybrid-only"), err.toString(StandardCharsets.UTF_8));
-
-        Properties cli = new Properties();
-        try (Reader reader = Files.newBufferedReader(temp.resolve("out/hybrid-only.wildfly.properties"))) {
-            cli.load(reader);
-        }
-        assertEquals("hybrid-only", cli.getProperty("pqws.cli.profile"));
-        assertEquals("X25519MLKEM768,SecP256r1MLKEM768,SecP384r1MLKEM1024,secp256r1",
-                cli.getProperty("pqws.cli.named-groups"));
-        assertEquals("true", cli.getProperty("pqws.cli.require-hybrid"));
-        assertEquals("TLSv1.3", cli.getProperty("pqws.cli.server-protocols"));
-        assertEquals("[TLSv1.3]", cli.getProperty("pqws.cli.elytron-protocols"));
-        Path dir = jars.toAbsolutePath().normalize();
-        assertEquals(String.join(File.pathSeparator, dir.resolve("bcprov-jdk18on-1.84.jar").toString(),
-                dir.resolve("bctls-jdk18on-1.84.jar").toString(), dir.resolve("bcutil-jdk18on-1.84.jar").toString(),
-                dir.resolve("pqws-jsse-policy.jar").toString()), cli.getProperty("pqws.cli.module-resources"));
-    }
-
-    @Test
-    void theWildFlyScriptDefaultsToTls12And13() throws Exception {
-        Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
-                "pqws-jsse-policy.jar");
-        assertEquals(0, run("--profiles", SHIPPED.toString(), "--jars", jars.toString(), "--out",
-                temp.resolve("out").toString(), "--profile", "hybrid"), err.toString(StandardCharsets.UTF_8));
-        List<String> lines = Files.readAllLines(temp.resolve("out/hybrid.wildfly.properties"));
-        assertTrue(lines.contains("pqws.cli.elytron-protocols=[TLSv1.3,TLSv1.2]"), lines.toString());
-        assertTrue(lines.contains("pqws.cli.require-hybrid=false"), lines.toString());
-    }
-
-    @Test
-    void aProfilePropertyTheWildFlyScriptDoesNotApplyIsRefused() throws Exception {
-        Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
-                "pqws-jsse-policy.jar");
-        PqProfile extra = new PqProfile("hybrid", SHIPPED.resolve("hybrid/java.security"), Map.of(
-                "pqws.profile", "hybrid", "jdk.tls.namedGroups", "X25519MLKEM768", "pqws.tls.requireHybrid", "false",
-                "jdk.tls.client.protocols", "TLSv1.3"));
-        ProfileException refused = assertThrows(ProfileException.class,
-                () -> WildFlyCliProperties.of(extra, ProviderJars.in(jars)));
-        assertTrue(refused.getMessage().contains("[jdk.tls.client.protocols]"), refused.getMessage());
-    }
-
-    @Test
     void allProfilesAtOnce() throws Exception {
         Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
                 "pqws-jsse-policy.jar");
         assertEquals(0, run("--profiles", SHIPPED.toString(), "--jars", jars.toString(), "--out",
                 temp.resolve("out").toString(), "--all"));
-        long withWildFlyForm = 0;
-        for (String name : PqProfile.available(SHIPPED)) {
-            if (WildFlyCliProperties.notApplied(PqProfile.load(SHIPPED, name)).isEmpty()) {
-                withWildFlyForm++;
-            }
-        }
-        assertEquals(3, withWildFlyForm, "hybrid, hybrid-only and classic have a WildFly form; hybrid-mldsa has not");
-        assertEquals(PqProfile.available(SHIPPED).size() + withWildFlyForm,
-                out.toString(StandardCharsets.UTF_8).lines().count(), "an .args each, a .wildfly.properties where "
-                + "the WildFly script applies the profile");
+        assertEquals(PqProfile.available(SHIPPED).size(), out.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     @Test
