@@ -4,7 +4,7 @@
 #   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|hybrid-mldsa|none]
 #                                     [--https-port 8443] [--http-port 8080] [--pq-https-port 8444]
 #                                     [--bind 127.0.0.1] [--operator-clients loopback] [--background] [--skip-build]
-#                                     [--payara 6|7] [--state DIR]
+#                                     [--payara 6|7] [--state DIR] [--settings FILE]
 #
 # --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
@@ -12,7 +12,8 @@
 # that list ML-DSA signature schemes. --operator-clients sets who may read the metrics and status page.
 # In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
 # --state DIR (default target/payara) holds the log and pid file: one instance per state directory, so the
-# benchmarks can run several side by side (stop each with stop.sh --state DIR).
+# benchmarks can run several side by side (stop each with stop.sh --state DIR). --settings FILE replaces
+# server-config/payara-micro/pqws.properties (the module's settings, docs/messaging.md), e.g. for the benchmarks.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -26,6 +27,7 @@ background=false
 build=true
 payara=6
 state=
+settings=
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
@@ -41,7 +43,8 @@ while [ $# -gt 0 ]; do
     --skip-build) build=false; shift ;;
     --payara) payara=${2:?--payara needs a value}; shift 2 ;;
     --state) state=${2:?--state needs a value}; shift 2 ;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --settings) settings=${2:?--settings needs a value}; shift 2 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -88,6 +91,8 @@ if [ "$profile" != none ]; then
 fi
 
 state=${state:-$target/payara}
+settings=${settings:-$root/server-config/payara-micro/pqws.properties}
+[ -f "$settings" ] || die "no settings file $settings"
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
 sed -e "s/@BIND_ADDRESS@/$bind/g" -e "s/@PQ_HTTPS_PORT@/$pq_https_port/g" "$preboot" > "$state/run-pre-boot-commands.asadmin"
@@ -104,7 +109,7 @@ fi
   -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
   --prebootcommandfile "$state/run-pre-boot-commands.asadmin" \
-  --systemproperties "$root/server-config/payara-micro/pqws.properties" >"$log" 2>&1 &
+  --systemproperties "$settings" >"$log" 2>&1 &
 pid=$!
 echo "$pid" > "$pid_file"
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$pid_file"; }
@@ -147,7 +152,7 @@ pqws is up ($ready, PQ profile: $profile).
   Chat rooms:                               wss://$host:$https_port/pqws/chat/{room}
   Notifications:                            wss://$host:$https_port/pqws/notifications
   Connection tickets, publishing:           POST https://$host:$https_port/pqws/api/tickets, .../api/notifications
-  Messaging settings:                       server-config/payara-micro/pqws.properties (docs/messaging.md)
+  Messaging settings:                       ${settings#$root/} (docs/messaging.md)
   Plain HTTP (no TLS):                      http://$host:$http_port/pqws/
   Status page (operators: $operator_clients):   https://$host:$https_port/pqws/status.html
   Prometheus metrics (same clients):        https://$host:$https_port/pqws/api/metrics

@@ -27,7 +27,7 @@ final class ColdStartCase {
                 new Profile("hybrid", hybrid));
         Interleaving.rounds(plan.coldStarts(), profiles, (round, profile) -> {
             try (PayaraServer server = PayaraServer.start(root, profile.name(), "cold start " + profile.name(),
-                    "cold-" + profile.name())) {
+                    "cold-" + profile.name(), servers.settings())) {
                 profile.series().add(server.readyMillis());
                 progress.say("cold start round " + (round + 1) + ": " + profile.series().name() + " ready in "
                         + server.readyMillis() + " ms (run.sh took " + server.scriptTook().toMillis() + " ms)");

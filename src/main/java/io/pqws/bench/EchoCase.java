@@ -96,6 +96,8 @@ final class EchoCase {
             progress.say(String.format(Locale.ROOT, "%s round %d: %-55s %9.1f msg/s", section.id(), round + 1,
                     variant.name(), result.perSecond()));
         });
+        section.note("The containers run with the abuse limits raised (" + BenchSettings.describe()
+                + "); with the default of 20 messages per second per session the rate limiter would be measured.");
         for (Series s : series) {
             s.fact("MB/s each way (median)", String.format(Locale.ROOT, "%.1f",
                     s.summary().median() * payload.length / 1e6));

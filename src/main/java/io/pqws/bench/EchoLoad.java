@@ -146,7 +146,9 @@ final class EchoLoad {
                 connection.sendBinary(payload);
                 WsMessage reply = connection.nextMessage(WAIT);
                 long micros = (System.nanoTime() - sent) / 1000;
-                if (!(reply instanceof WsMessage.Binary) || ((WsMessage.Binary) reply).data().length != payload.length) {
+                boolean same = reply instanceof WsMessage.Binary
+                        && ((WsMessage.Binary) reply).data().length == payload.length;
+                if (!same) {
                     throw new IllegalStateException("the echo differs from what was sent");
                 }
                 latency.recordValue(Math.min(Series.MAX_MICROS, micros));

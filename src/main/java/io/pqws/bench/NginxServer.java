@@ -25,10 +25,12 @@ final class NginxServer implements BenchServer {
         this.version = version;
     }
 
-    /** Prepares the chroot if needed (copying {@code peersDir/trixie}) and starts nginx proxying to the backend. */
-    static NginxServer start(Path root, Path peersDir, int backendHttpPort) throws IOException {
+    /**
+     * Prepares the chroot if needed (copying {@code peersDir/trixie}) and starts nginx on {@code https}, proxying to
+     * the backend's plain HTTP port.
+     */
+    static NginxServer start(Path root, Path peersDir, int https, int backendHttpPort) throws IOException {
         Scripts.require(root, Duration.ofMinutes(10), "bench/nginx.sh", "prepare", "--peers", peersDir.toString());
-        int https = Machine.freePort();
         Scripts.Outcome started = Scripts.require(root, Duration.ofSeconds(60), "bench/nginx.sh", "start",
                 "--https-port", Integer.toString(https), "--backend-port", Integer.toString(backendHttpPort),
                 "--certs", root.resolve("certs/dev").toString());

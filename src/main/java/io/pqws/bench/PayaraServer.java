@@ -47,8 +47,10 @@ final class PayaraServer implements BenchServer {
      * @param profile {@code hybrid}, {@code hybrid-only}, {@code classic} or {@code none}
      * @param name    the name in tables
      * @param stateName the instance's state directory under {@code target/bench} (one instance per directory)
+     * @param settings  the module settings file ({@link BenchSettings})
      */
-    static PayaraServer start(Path root, String profile, String name, String stateName) throws IOException {
+    static PayaraServer start(Path root, String profile, String name, String stateName, Path settings)
+            throws IOException {
         int https = Machine.freePort();
         int http = Machine.freePort();
         Path state = root.resolve("target/bench").resolve(stateName);
@@ -56,7 +58,8 @@ final class PayaraServer implements BenchServer {
         Files.deleteIfExists(state.resolve("payara-micro.log"));
         Scripts.Outcome outcome = Scripts.require(root, START_TIMEOUT, "server-config/payara-micro/run.sh",
                 "--background", "--skip-build", "--profile", profile, "--https-port", Integer.toString(https),
-                "--http-port", Integer.toString(http), "--state", state.toString());
+                "--http-port", Integer.toString(http), "--state", state.toString(), "--settings",
+                settings.toString());
         long pid = Long.parseLong(Files.readString(state.resolve("payara-micro.pid")).strip());
         String log = Files.readString(state.resolve("payara-micro.log"));
         Matcher ready = READY.matcher(log);

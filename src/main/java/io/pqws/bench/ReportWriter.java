@@ -95,7 +95,8 @@ public final class ReportWriter {
                 md.append('\n');
             }
             if (!section.ratios().isEmpty()) {
-                md.append("| ratio (per-round pairs) | median | min – max | target | met |\n|---|---:|---:|---:|---|\n");
+                md.append("| ratio (per-round pairs) | median | min – max | target | met |\n");
+                md.append("|---|---:|---:|---:|---|\n");
                 for (Ratio ratio : section.ratios()) {
                     md.append("| ").append(cell(ratio.label())).append(" | ")
                             .append(String.format(Locale.ROOT, "%.3f", ratio.paired().median())).append(" | ")

@@ -18,20 +18,31 @@ final class Servers implements AutoCloseable {
     private PayaraServer classic;
     private PayaraServer stock;
     private NginxServer nginx;
+    private Path settings;
 
     Servers() {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
-    void startPayara(Path root, Progress progress) throws IOException {
-        stock = track(progress, PayaraServer.start(root, "none", "stock Payara (SunJSSE)", "payara-none"));
-        classic = track(progress, PayaraServer.start(root, "classic", "Payara classic", "payara-classic"));
-        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid"));
+    /**
+     * Starts the three Payara instances. {@code proxyHttpsPort} is where nginx will listen (-1: no nginx), so that the
+     * containers accept the origin of pages served through it.
+     */
+    void startPayara(Path root, int proxyHttpsPort, Progress progress) throws IOException {
+        settings = BenchSettings.write(root, proxyHttpsPort);
+        stock = track(progress, PayaraServer.start(root, "none", "stock Payara (SunJSSE)", "payara-none", settings));
+        classic = track(progress, PayaraServer.start(root, "classic", "Payara classic", "payara-classic", settings));
+        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings));
+    }
+
+    /** The module settings the Payara instances run with ({@link BenchSettings}). */
+    Path settings() {
+        return settings;
     }
 
     /** nginx proxies to the stock container's plain HTTP port (its TLS is nginx's; the container's is unused). */
-    void startNginx(Path root, Path peersDir, Progress progress) throws IOException {
-        nginx = track(progress, NginxServer.start(root, peersDir, stock.httpPort()));
+    void startNginx(Path root, Path peersDir, int httpsPort, Progress progress) throws IOException {
+        nginx = track(progress, NginxServer.start(root, peersDir, httpsPort, stock.httpPort()));
         progress.say(nginx.version());
     }
 

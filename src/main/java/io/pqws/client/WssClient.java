@@ -46,6 +46,9 @@ import io.pqws.tls.bc.BcInternalsUnavailableException;
  */
 public final class WssClient {
 
+    /** How much later than the caller's timeout Tyrus' own handshake timeout fires. */
+    private static final int TYRUS_BACKSTOP_MILLIS = 2_000;
+
     private final ClientTlsSettings settings;
 
     public WssClient(ClientTlsSettings settings) {
@@ -104,8 +107,10 @@ public final class WssClient {
             }
             manager.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tlsConfig);
         }
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, millis);
+        // Our own bounded wait in open() decides; Tyrus' handshake timeout is only a backstop, a little later, so that
+        // a slow machine cannot make Tyrus give up first and turn a timeout into a connect failure.
+        int millis = (int) Math.min(Integer.MAX_VALUE - TYRUS_BACKSTOP_MILLIS, timeout.toMillis());
+        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, millis + TYRUS_BACKSTOP_MILLIS);
 
         RecordingEndpoint endpoint = new RecordingEndpoint();
         long start = System.nanoTime();

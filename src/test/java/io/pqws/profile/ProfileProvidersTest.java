@@ -28,7 +28,7 @@ class ProfileProvidersTest {
     Path directory;
 
     @ParameterizedTest
-    @ValueSource(strings = {"hybrid", "hybrid-only", "classic"})
+    @ValueSource(strings = {"hybrid", "hybrid-only", "hybrid-mldsa", "classic"})
     void publicKeyOperationsComeFromBouncyCastleAndSymmetricOnesFromTheJdk(String profile) throws Exception {
         Map<String, String> providers = run(SHIPPED.resolve(profile).resolve("java.security"));
         assertEquals("BC", providers.get("ecdsaRaw"), "TLS 1.3 CertificateVerify signs with NONEwithECDSA");
