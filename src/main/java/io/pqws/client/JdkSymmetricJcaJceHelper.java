@@ -53,7 +53,9 @@ final class JdkSymmetricJcaJceHelper extends ProviderJcaJceHelper {
         }
     }
 
+    /** Deprecated in BC, but BC 1.84's TLS crypto still hashes through it, so it must route to the JDK as well. */
     @Override
+    @SuppressWarnings("deprecation")
     public MessageDigest createDigest(String algorithm) throws NoSuchAlgorithmException {
         try {
             return jdk.createDigest(algorithm);

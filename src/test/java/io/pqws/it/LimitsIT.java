@@ -26,6 +26,7 @@ import io.pqws.client.WsMessage;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
+import io.pqws.testsupport.PrometheusScrape;
 import jakarta.json.JsonObject;
 
 /**
@@ -71,8 +72,15 @@ class LimitsIT {
         }
     }
 
+    /**
+     * The flooder keeps writing after the server's 1008, so the server's TCP stack may reset the connection (unread
+     * data) before the client has read the close frame: the client then sees 1006. The server's close count says
+     * why it closed either way, so that is what this test holds it to, plus the 1008 frame whenever it got through.
+     */
     @Test
     void aFloodIsClosedWith1008WhileABurstWithinTheLimitIsServed() throws Exception {
+        OperatorHttp operator = new OperatorHttp();
+        PrometheusScrape before = operator.metrics();
         try (WssConnection burst = anonymous("echo")) {
             for (int i = 0; i < 300; i++) { // within the burst of 400
                 burst.sendText("m" + i);
@@ -91,17 +99,23 @@ class LimitsIT {
                 // the server closed the session mid-flood
             }
             CloseStatus closed = flood.awaitClose(WAIT).orElseThrow();
-            assertEquals(1008, closed.code(), "after " + sent + " messages");
-            assertEquals("rate limit exceeded (200 messages per second, bursts of 400)", closed.reason());
+            PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m,
+                    "pqws_websocket_closes_total", "endpoint", "/echo", "code", "1008") == 1);
+            assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_closes_total", "endpoint", "/echo",
+                    "code", "1008"), "the server closed the flooder with 1008");
+            if (closed.code() != 1006) {
+                assertEquals(1008, closed.code(), "after " + sent + " messages: " + closed);
+                assertEquals("rate limit exceeded (200 messages per second, bursts of 400)", closed.reason());
+            }
         }
     }
 
     @Test
     void anIdleSessionIsClosedWhileAnActiveOneStaysAndAnOldTicketHasExpired() throws Exception {
-        String ticket = Users.ticketFor("alice"); // lives 1 s; the idle timeout is 3 s
+        String ticket = Users.ticketFor("alice"); // lives 1 s; the idle timeout is 10 s
         try (WssConnection idle = anonymous("echo"); WssConnection active = anonymous("echo")) {
             Optional<CloseStatus> closed = Optional.empty();
-            for (int round = 0; round < 40 && closed.isEmpty(); round++) {
+            for (int round = 0; round < 60 && closed.isEmpty(); round++) {
                 active.sendText("still here " + round);
                 assertEquals(new WsMessage.Text("still here " + round), active.nextMessage(WAIT));
                 closed = idle.awaitClose(Duration.ofMillis(500));
@@ -153,7 +167,7 @@ class LimitsIT {
             }
             try (WssConnection portal = Users.connect("portal", "chat/full")) {
                 CloseStatus closed = portal.awaitClose(WAIT).orElseThrow();
-                assertEquals(4002, closed.code());
+                assertEquals(4002, closed.code(), closed::toString);
                 assertEquals("room is full (max 3 members)", closed.reason());
             }
         }
