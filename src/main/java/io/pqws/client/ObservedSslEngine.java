@@ -1,15 +1,14 @@
 package io.pqws.client;
 
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
+
+import io.pqws.jsse.ForwardingSslEngine;
 
 /**
  * An {@link SSLEngine} that forwards everything to the real (BCJSSE) engine and reports the first TLS failure it
@@ -25,7 +24,7 @@ import javax.net.ssl.SSLSession;
  * {@code null}, so a container that sets its parameters after us (Grizzly does) would silently put the provider's
  * default groups back. Every {@code setSSLParameters} is therefore followed by {@code reapplySettings}.
  */
-final class ObservedSslEngine extends SSLEngine {
+final class ObservedSslEngine extends ForwardingSslEngine {
 
     /** A TLS failure seen by the engine; {@code afterHandshake} when our side had already finished its handshake. */
     static final class TlsFailure extends SSLException {
@@ -42,15 +41,13 @@ final class ObservedSslEngine extends SSLEngine {
         }
     }
 
-    private final SSLEngine delegate;
     private final Consumer<TlsFailure> onFailure;
     private final Consumer<SSLEngine> reapplySettings;
     private volatile boolean handshakeFinished;
     private volatile boolean reported;
 
     ObservedSslEngine(SSLEngine delegate, Consumer<TlsFailure> onFailure, Consumer<SSLEngine> reapplySettings) {
-        super(delegate.getPeerHost(), delegate.getPeerPort());
-        this.delegate = delegate;
+        super(delegate);
         this.onFailure = onFailure;
         this.reapplySettings = reapplySettings;
     }
@@ -63,13 +60,13 @@ final class ObservedSslEngine extends SSLEngine {
     @Override
     public SSLEngineResult wrap(ByteBuffer[] sources, int offset, int length, ByteBuffer destination)
             throws SSLException {
-        return observe(() -> delegate.wrap(sources, offset, length, destination));
+        return observe(() -> super.wrap(sources, offset, length, destination));
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer source, ByteBuffer[] destinations, int offset, int length)
             throws SSLException {
-        return observe(() -> delegate.unwrap(source, destinations, offset, length));
+        return observe(() -> super.unwrap(source, destinations, offset, length));
     }
 
     private interface EngineCall {
@@ -93,148 +90,8 @@ final class ObservedSslEngine extends SSLEngine {
     }
 
     @Override
-    public Runnable getDelegatedTask() {
-        return delegate.getDelegatedTask();
-    }
-
-    @Override
-    public void closeInbound() throws SSLException {
-        delegate.closeInbound();
-    }
-
-    @Override
-    public boolean isInboundDone() {
-        return delegate.isInboundDone();
-    }
-
-    @Override
-    public void closeOutbound() {
-        delegate.closeOutbound();
-    }
-
-    @Override
-    public boolean isOutboundDone() {
-        return delegate.isOutboundDone();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-        return delegate.getSupportedCipherSuites();
-    }
-
-    @Override
-    public String[] getEnabledCipherSuites() {
-        return delegate.getEnabledCipherSuites();
-    }
-
-    @Override
-    public void setEnabledCipherSuites(String[] suites) {
-        delegate.setEnabledCipherSuites(suites);
-    }
-
-    @Override
-    public String[] getSupportedProtocols() {
-        return delegate.getSupportedProtocols();
-    }
-
-    @Override
-    public String[] getEnabledProtocols() {
-        return delegate.getEnabledProtocols();
-    }
-
-    @Override
-    public void setEnabledProtocols(String[] protocols) {
-        delegate.setEnabledProtocols(protocols);
-    }
-
-    @Override
-    public SSLSession getSession() {
-        return delegate.getSession();
-    }
-
-    @Override
-    public SSLSession getHandshakeSession() {
-        return delegate.getHandshakeSession();
-    }
-
-    @Override
-    public void beginHandshake() throws SSLException {
-        delegate.beginHandshake();
-    }
-
-    @Override
-    public SSLEngineResult.HandshakeStatus getHandshakeStatus() {
-        return delegate.getHandshakeStatus();
-    }
-
-    @Override
-    public void setUseClientMode(boolean mode) {
-        delegate.setUseClientMode(mode);
-    }
-
-    @Override
-    public boolean getUseClientMode() {
-        return delegate.getUseClientMode();
-    }
-
-    @Override
-    public void setNeedClientAuth(boolean need) {
-        delegate.setNeedClientAuth(need);
-    }
-
-    @Override
-    public boolean getNeedClientAuth() {
-        return delegate.getNeedClientAuth();
-    }
-
-    @Override
-    public void setWantClientAuth(boolean want) {
-        delegate.setWantClientAuth(want);
-    }
-
-    @Override
-    public boolean getWantClientAuth() {
-        return delegate.getWantClientAuth();
-    }
-
-    @Override
-    public void setEnableSessionCreation(boolean flag) {
-        delegate.setEnableSessionCreation(flag);
-    }
-
-    @Override
-    public boolean getEnableSessionCreation() {
-        return delegate.getEnableSessionCreation();
-    }
-
-    @Override
-    public SSLParameters getSSLParameters() {
-        return delegate.getSSLParameters();
-    }
-
-    @Override
     public void setSSLParameters(SSLParameters parameters) {
-        delegate.setSSLParameters(parameters);
-        reapplySettings.accept(delegate);
-    }
-
-    @Override
-    public String getApplicationProtocol() {
-        return delegate.getApplicationProtocol();
-    }
-
-    @Override
-    public String getHandshakeApplicationProtocol() {
-        return delegate.getHandshakeApplicationProtocol();
-    }
-
-    @Override
-    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
-        delegate.setHandshakeApplicationProtocolSelector(selector);
-    }
-
-    @Override
-    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
-        return delegate.getHandshakeApplicationProtocolSelector();
+        super.setSSLParameters(parameters);
+        reapplySettings.accept(delegate());
     }
 }

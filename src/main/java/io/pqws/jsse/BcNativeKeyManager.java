@@ -1,20 +1,15 @@
 package io.pqws.jsse;
 
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
 
 /**
@@ -27,18 +22,17 @@ import javax.net.ssl.X509KeyManager;
  * its own key object it signs about three times faster again (BENCHMARKS.md, "pubkey" case). The key itself does
  * not change, only its in-memory representation; a key BC cannot translate is passed on unchanged.
  */
-final class BcNativeKeyManager extends X509ExtendedKeyManager {
+final class BcNativeKeyManager extends ForwardingKeyManager {
 
     private static final Logger LOG = Logger.getLogger(BcNativeKeyManager.class.getName());
     /** Bouncy Castle's own key objects need no translation. */
     private static final String BC_PACKAGE = "org.bouncycastle.";
 
-    private final X509KeyManager delegate;
     private final Provider bouncyCastle;
     private final Map<String, PrivateKey> translated = new ConcurrentHashMap<>();
 
     private BcNativeKeyManager(X509KeyManager delegate, Provider bouncyCastle) {
-        this.delegate = delegate;
+        super(delegate);
         this.bouncyCastle = bouncyCastle;
     }
 
@@ -50,18 +44,12 @@ final class BcNativeKeyManager extends X509ExtendedKeyManager {
         if (keyManagers == null || bouncyCastle == null) {
             return keyManagers;
         }
-        KeyManager[] wrapped = keyManagers.clone();
-        for (int i = 0; i < wrapped.length; i++) {
-            if (wrapped[i] instanceof X509KeyManager && !(wrapped[i] instanceof BcNativeKeyManager)) {
-                wrapped[i] = new BcNativeKeyManager((X509KeyManager) wrapped[i], bouncyCastle);
-            }
-        }
-        return wrapped;
+        return wrapEach(keyManagers, BcNativeKeyManager.class, x509 -> new BcNativeKeyManager(x509, bouncyCastle));
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        PrivateKey key = delegate.getPrivateKey(alias);
+        PrivateKey key = super.getPrivateKey(alias);
         if (key == null || !"EC".equals(key.getAlgorithm()) || key.getClass().getName().startsWith(BC_PACKAGE)) {
             return key;
         }
@@ -76,46 +64,5 @@ final class BcNativeKeyManager extends X509ExtendedKeyManager {
                     + "key as it is, which is slower", e.toString());
             return key;
         }
-    }
-
-    @Override
-    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-        return delegate.chooseServerAlias(keyType, issuers, socket);
-    }
-
-    @Override
-    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        if (delegate instanceof X509ExtendedKeyManager) {
-            return ((X509ExtendedKeyManager) delegate).chooseEngineServerAlias(keyType, issuers, engine);
-        }
-        return delegate.chooseServerAlias(keyType, issuers, null);
-    }
-
-    @Override
-    public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        if (delegate instanceof X509ExtendedKeyManager) {
-            return ((X509ExtendedKeyManager) delegate).chooseEngineClientAlias(keyTypes, issuers, engine);
-        }
-        return delegate.chooseClientAlias(keyTypes, issuers, null);
-    }
-
-    @Override
-    public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-        return delegate.chooseClientAlias(keyTypes, issuers, socket);
-    }
-
-    @Override
-    public String[] getClientAliases(String keyType, Principal[] issuers) {
-        return delegate.getClientAliases(keyType, issuers);
-    }
-
-    @Override
-    public String[] getServerAliases(String keyType, Principal[] issuers) {
-        return delegate.getServerAliases(keyType, issuers);
-    }
-
-    @Override
-    public X509Certificate[] getCertificateChain(String alias) {
-        return delegate.getCertificateChain(alias);
     }
 }

@@ -14,9 +14,7 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLProtocolException;
-import javax.net.ssl.SSLSession;
 
 import org.bouncycastle.jsse.BCApplicationProtocolSelector;
 import org.bouncycastle.jsse.BCExtendedSSLSession;
@@ -52,7 +50,7 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * <p>Every server handshake that fails on this engine is counted once in {@link HandshakeFailures}: a refusal under its
  * refusal reason, a Bouncy Castle failure under its TLS alert. Failures after the handshake finished are not counted.
  */
-final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
+final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLEngine {
 
     /** Record: alert(21), version TLS 1.2 (as TLS 1.3 writes it), length 2; alert: fatal(2), handshake_failure(40). */
     static final byte[] HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
@@ -71,7 +69,6 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         CLOSED
     }
 
-    private final SSLEngine delegate;
     private final BCSSLEngine bc;
     private final HybridRequirement requirement;
     private final HandshakeFailures failures;
@@ -89,14 +86,17 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
     private volatile BCApplicationProtocolSelector<SSLEngine> bcSelector;
 
     ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement, HandshakeFailures failures) {
-        super(delegate.getPeerHost(), delegate.getPeerPort());
-        if (!(delegate instanceof BCSSLEngine)) {
-            throw new IllegalArgumentException("not a BCJSSE engine: " + delegate.getClass().getName());
-        }
-        this.delegate = delegate;
+        super(requireBc(delegate));
         this.bc = (BCSSLEngine) delegate;
         this.requirement = requirement;
         this.failures = failures;
+    }
+
+    private static SSLEngine requireBc(SSLEngine delegate) {
+        if (!(delegate instanceof BCSSLEngine)) {
+            throw new IllegalArgumentException("not a BCJSSE engine: " + delegate.getClass().getName());
+        }
+        return delegate;
     }
 
     // ---------------------------------------------------------------- handshake and records
@@ -104,7 +104,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
     @Override
     public void beginHandshake() throws SSLException {
         if (state == State.PASS) {
-            delegate.beginHandshake();
+            delegate().beginHandshake();
             return;
         }
         synchronized (lock) {
@@ -114,7 +114,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
                     break;
                 case GUARDING:
                 case PASS:
-                    delegate.beginHandshake(); // Bouncy Castle refuses a second handshake itself
+                    delegate().beginHandshake(); // Bouncy Castle refuses a second handshake itself
                     break;
                 default:
                     throw new SSLException("Connection is closed: its ClientHello was refused");
@@ -124,14 +124,14 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
 
     /** Decides the mode when the handshake begins; Bouncy Castle fixes the mode and copies its parameters then. */
     private void start() throws SSLException {
-        boolean server = !delegate.getUseClientMode();
+        boolean server = !delegate().getUseClientMode();
         if (server) {
             PqwsSslContextSpi.preferServerGroupOrder(bc);
             BCSSLParameters parameters = bc.getParameters();
             engineGroups = parameters.getNamedGroups();
             tls13Enabled = Arrays.asList(parameters.getProtocols()).contains("TLSv1.3");
         }
-        delegate.beginHandshake(); // throws while the mode is unset, leaving this engine NEW
+        delegate().beginHandshake(); // throws while the mode is unset, leaving this engine NEW
         if (server) {
             assembler = new ClientHelloAssembler();
             state = State.GUARDING;
@@ -197,7 +197,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
 
     private SSLEngineResult passUnwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
         try {
-            return observed(delegate.unwrap(src, dsts, offset, length));
+            return observed(delegate().unwrap(src, dsts, offset, length));
         } catch (SSLException e) {
             countFailure(e);
             throw e;
@@ -206,7 +206,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
 
     private SSLEngineResult passWrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
         try {
-            return observed(delegate.wrap(srcs, offset, length, dst));
+            return observed(delegate().wrap(srcs, offset, length, dst));
         } catch (SSLException e) {
             countFailure(e);
             throw e;
@@ -223,7 +223,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
 
     /** Counts the first failure of a server handshake under Bouncy Castle's alert. */
     private void countFailure(SSLException failure) {
-        if (!outcomeCounted && !delegate.getUseClientMode()) {
+        if (!outcomeCounted && !delegate().getUseClientMode()) {
             outcomeCounted = true;
             failures.count(failure);
         }
@@ -265,11 +265,11 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         assembler = null;
         state = State.PASS;
         // Handshake records yield no application data; the buffer only satisfies Bouncy Castle's space check.
-        ByteBuffer scratch = ByteBuffer.allocate(Math.max(delegate.getSession().getApplicationBufferSize(),
+        ByteBuffer scratch = ByteBuffer.allocate(Math.max(delegate().getSession().getApplicationBufferSize(),
                 ClientHelloAssembler.MAX_FRAGMENT_LENGTH));
         SSLEngineResult last = null;
         for (ByteBuffer record : records) {
-            last = delegate.unwrap(record, scratch);
+            last = delegate().unwrap(record, scratch);
             if (last.getStatus() != Status.OK || record.hasRemaining()) {
                 // Bouncy Castle failed on the ClientHello: its own alert and exception follow through wrap.
                 break;
@@ -309,39 +309,39 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
             case CLOSED:
                 return HandshakeStatus.NOT_HANDSHAKING;
             default:
-                return delegate.getHandshakeStatus();
+                return delegate().getHandshakeStatus();
         }
     }
 
     @Override
     public Runnable getDelegatedTask() {
-        return isRefused() ? null : delegate.getDelegatedTask();
+        return isRefused() ? null : delegate().getDelegatedTask();
     }
 
     @Override
     public void closeInbound() throws SSLException {
         if (state == State.PASS) {
-            delegate.closeInbound();
+            delegate().closeInbound();
             return;
         }
         synchronized (lock) {
             if (!isRefused()) {
                 assembler = null;
                 state = State.PASS;
-                delegate.closeInbound();
+                delegate().closeInbound();
             }
         }
     }
 
     @Override
     public boolean isInboundDone() {
-        return isRefused() || delegate.isInboundDone();
+        return isRefused() || delegate().isInboundDone();
     }
 
     @Override
     public void closeOutbound() {
         if (state == State.PASS) {
-            delegate.closeOutbound();
+            delegate().closeOutbound();
             return;
         }
         synchronized (lock) {
@@ -349,7 +349,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
             if (!isRefused()) {
                 assembler = null;
                 state = State.PASS;
-                delegate.closeOutbound();
+                delegate().closeOutbound();
             }
         }
     }
@@ -363,7 +363,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
             case CLOSED:
                 return true;
             default:
-                return delegate.isOutboundDone();
+                return delegate().isOutboundDone();
         }
     }
 
@@ -380,14 +380,14 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         // The selector must see this engine, not the one behind it.
         jdkSelector = selector;
         bcSelector = null;
-        delegate.setHandshakeApplicationProtocolSelector(
+        delegate().setHandshakeApplicationProtocolSelector(
                 selector == null ? null : (engine, protocols) -> selector.apply(this, protocols));
     }
 
     @Override
     public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
         BiFunction<SSLEngine, List<String>, String> selector = jdkSelector;
-        return selector != null ? selector : delegate.getHandshakeApplicationProtocolSelector();
+        return selector != null ? selector : delegate().getHandshakeApplicationProtocolSelector();
     }
 
     @Override
@@ -404,117 +404,7 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
         return selector != null ? selector : bc.getBCHandshakeApplicationProtocolSelector();
     }
 
-    // ---------------------------------------------------------------- plain delegation
-
-    @Override
-    public String getPeerHost() {
-        return delegate.getPeerHost();
-    }
-
-    @Override
-    public int getPeerPort() {
-        return delegate.getPeerPort();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-        return delegate.getSupportedCipherSuites();
-    }
-
-    @Override
-    public String[] getEnabledCipherSuites() {
-        return delegate.getEnabledCipherSuites();
-    }
-
-    @Override
-    public void setEnabledCipherSuites(String[] suites) {
-        delegate.setEnabledCipherSuites(suites);
-    }
-
-    @Override
-    public String[] getSupportedProtocols() {
-        return delegate.getSupportedProtocols();
-    }
-
-    @Override
-    public String[] getEnabledProtocols() {
-        return delegate.getEnabledProtocols();
-    }
-
-    @Override
-    public void setEnabledProtocols(String[] protocols) {
-        delegate.setEnabledProtocols(protocols);
-    }
-
-    @Override
-    public SSLSession getSession() {
-        return delegate.getSession();
-    }
-
-    @Override
-    public SSLSession getHandshakeSession() {
-        return delegate.getHandshakeSession();
-    }
-
-    @Override
-    public void setUseClientMode(boolean mode) {
-        delegate.setUseClientMode(mode);
-    }
-
-    @Override
-    public boolean getUseClientMode() {
-        return delegate.getUseClientMode();
-    }
-
-    @Override
-    public void setNeedClientAuth(boolean need) {
-        delegate.setNeedClientAuth(need);
-    }
-
-    @Override
-    public boolean getNeedClientAuth() {
-        return delegate.getNeedClientAuth();
-    }
-
-    @Override
-    public void setWantClientAuth(boolean want) {
-        delegate.setWantClientAuth(want);
-    }
-
-    @Override
-    public boolean getWantClientAuth() {
-        return delegate.getWantClientAuth();
-    }
-
-    @Override
-    public void setEnableSessionCreation(boolean flag) {
-        delegate.setEnableSessionCreation(flag);
-    }
-
-    @Override
-    public boolean getEnableSessionCreation() {
-        return delegate.getEnableSessionCreation();
-    }
-
-    @Override
-    public SSLParameters getSSLParameters() {
-        return delegate.getSSLParameters();
-    }
-
-    @Override
-    public void setSSLParameters(SSLParameters params) {
-        delegate.setSSLParameters(params);
-    }
-
-    @Override
-    public String getApplicationProtocol() {
-        return delegate.getApplicationProtocol();
-    }
-
-    @Override
-    public String getHandshakeApplicationProtocol() {
-        return delegate.getHandshakeApplicationProtocol();
-    }
+    // ---------------------------------------------------------------- Bouncy Castle's engine interface
 
     @Override
     public void setBCSessionToResume(BCExtendedSSLSession session) {
@@ -548,6 +438,6 @@ final class ClientHelloGuardEngine extends SSLEngine implements BCSSLEngine {
 
     @Override
     public String toString() {
-        return "ClientHelloGuardEngine[" + state + ", " + delegate + "]";
+        return "ClientHelloGuardEngine[" + state + ", " + delegate() + "]";
     }
 }
