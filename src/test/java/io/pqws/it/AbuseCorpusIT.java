@@ -92,9 +92,14 @@ class AbuseCorpusIT {
         List<AbuseCase> cases = AbuseCase.corpus();
         assertTrue(cases.size() >= 300, "the corpus has " + cases.size() + " cases");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            String evidence = run(c);
-            assertFalse(STACK_TRACE.matcher(evidence).find(), "a stack trace reached the client: " + evidence);
-            canaryStillEchoes(c);
+            try {
+                String evidence = run(c);
+                assertFalse(STACK_TRACE.matcher(evidence).find(), "a stack trace reached the client: " + evidence);
+                canaryStillEchoes(c);
+            } catch (AssertionError | Exception e) {
+                // the report names dynamic tests by index only: say which case failed
+                throw new AssertionError(c.id() + " (corpus line " + c.line() + "): " + e, e);
+            }
         }));
     }
 

@@ -168,14 +168,17 @@ final class AbuseWire implements AutoCloseable {
         }
     }
 
-    /** A frame exactly as described: opcode, FIN, RSV bits (0-7), masking and a declared length. */
+    /**
+     * A frame exactly as described: opcode, FIN, RSV bits (0-7), masking and a declared length (unsigned, so a
+     * length with the most significant bit set, which RFC 6455 forbids, can be written too).
+     */
     static byte[] frame(int opcode, boolean fin, int rsv, boolean masked, long declaredLength, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write((fin ? 0x80 : 0) | (rsv & 0x7) << 4 | opcode & 0x0F);
         int mask = masked ? 0x80 : 0;
-        if (declaredLength < 126) {
+        if (Long.compareUnsigned(declaredLength, 126) < 0) {
             frame.write(mask | (int) declaredLength);
-        } else if (declaredLength < 65_536) {
+        } else if (Long.compareUnsigned(declaredLength, 65_536) < 0) {
             frame.write(mask | 126);
             frame.write((int) (declaredLength >> 8));
             frame.write((int) declaredLength);
