@@ -87,7 +87,8 @@ check() {
     expect secure_client_renego '^not vulnerable'
     expect cert_chain_of_trust '^passed'
     local severe
-    severe=$(jq -r '.[] | select((.severity == "HIGH" or .severity == "CRITICAL") and (.id | startswith("cert_revocation") | not))
+    severe=$(jq -r '.[] | select(.severity == "HIGH" or .severity == "CRITICAL")
+                    | select(.id | startswith("cert_revocation") | not)
                     | "\(.id): \(.finding)"' "$json")
     if [[ -z $severe ]]; then
         echo "ok    no HIGH or CRITICAL finding (besides cert_revocation: the development PKI has no CRL/OCSP)"
@@ -108,7 +109,10 @@ scan_listener() { # NAME PORT CA_FILES
     testssl_in_chroot -p -s -f -P -R -S -U --ip one --add-ca "$(IFS=,; echo "${ca_list[*]}")" \
         --jsonfile "$inside/testssl.json" --warnings batch --color 0 --quiet "localhost:$port" \
         > "$dir/testssl.txt" 2>&1 || true
-    [[ -s $work/testssl.json ]] || { rm -rf -- "$work"; die "testssl wrote no results for $name (see $dir/testssl.txt)"; }
+    if [[ ! -s $work/testssl.json ]]; then
+        rm -rf -- "$work"
+        die "testssl wrote no results for $name (see $dir/testssl.txt)"
+    fi
     cp "$work/testssl.json" "$dir/testssl.json"
     rm -rf -- "$work"
     if check "$dir/testssl.json" > "$dir/checks.txt"; then

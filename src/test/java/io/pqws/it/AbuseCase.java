@@ -1,6 +1,7 @@
 package io.pqws.it;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -82,7 +83,7 @@ record AbuseCase(int line, String id, String category, String who, String path, 
         return id + " -> " + expect;
     }
 
-    /** The first word of the expectation: close, ended, text, binary, pong, json, http, tls-alert, tls-hello, silent. */
+    /** The expectation's first word: close, ended, text, binary-length, pong, json, http, tls-alert, tls-hello, silent. */
     String expectKind() {
         return expect.split(" ", 2)[0];
     }
@@ -99,7 +100,7 @@ record AbuseCase(int line, String id, String category, String who, String path, 
      */
     static byte[] bytes(String notation) {
         String expanded = expand(notation);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringBuilder pending = new StringBuilder();
         for (int i = 0; i < expanded.length(); i++) {
             char c = expanded.charAt(i);

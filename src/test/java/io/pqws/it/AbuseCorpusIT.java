@@ -45,6 +45,7 @@ import io.pqws.client.WssConnection;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
@@ -172,16 +173,17 @@ class AbuseCorpusIT {
         headers.put("Sec-WebSocket-Key", new ArrayList<>(List.of(Base64.getEncoder().encodeToString(nonce))));
         headers.put("Sec-WebSocket-Version", new ArrayList<>(List.of("13")));
         if (c.who().equals("ticket")) {
-            headers.put("Sec-WebSocket-Protocol", new ArrayList<>(List.of("pqws.v1, pqws.ticket." + Users.ticketFor(user))));
+            headers.put("Sec-WebSocket-Protocol",
+                    new ArrayList<>(List.of("pqws.v1, pqws.ticket." + Users.ticketFor(user))));
         } else if (c.who().equals("used-ticket")) {
             String ticket = Users.ticketFor(user);
             Users.connectWithTicket(ticket, "notifications").close();
             headers.put("Sec-WebSocket-Protocol", new ArrayList<>(List.of("pqws.v1, pqws.ticket." + ticket)));
         }
         for (String step : c.steps()) {
-            String resolved = new String(AbuseCase.bytes(step.replace("{port}", Integer.toString(PqwsServer.httpsPort()))
-                    .replace("{ticket}", step.contains("{ticket}") ? Users.ticketFor(user) : "")),
-                    StandardCharsets.ISO_8859_1);
+            String withValues = step.replace("{port}", Integer.toString(PqwsServer.httpsPort()))
+                    .replace("{ticket}", step.contains("{ticket}") ? Users.ticketFor(user) : "");
+            String resolved = new String(AbuseCase.bytes(withValues), StandardCharsets.ISO_8859_1);
             if (resolved.startsWith("method ")) {
                 method = resolved.substring(7);
             } else if (resolved.startsWith("version ")) {
@@ -307,7 +309,7 @@ class AbuseCorpusIT {
                             String[] field = args[1].split("=", 2);
                             String value = field[1].replace("$me", Users.principal(user));
                             JsonValue actual = json.get(field[0]);
-                            assertEquals(value, actual instanceof jakarta.json.JsonString s ? s.getString()
+                            assertEquals(value, actual instanceof JsonString s ? s.getString()
                                     : String.valueOf(actual), said.toString());
                         }
                         return said.toString();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ class AbuseCorpusTest {
     @Test
     void payloadNotationGivesRawBytesAndRepeats() {
         assertArrayEquals(new byte[] {'a', (byte) 0xFF, 'b'}, AbuseCase.bytes("a\\xffb"));
-        assertArrayEquals("é".getBytes(java.nio.charset.StandardCharsets.UTF_8), AbuseCase.bytes("é"));
+        assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), AbuseCase.bytes("é"));
         assertEquals("xyxyxy!", AbuseCase.expand("{repeat 3 xy}!"));
         assertEquals("{\"type\":\"say\"}", AbuseCase.expand("{\"type\":\"say\"}"), "JSON braces stay");
     }
