@@ -143,6 +143,9 @@ class AbuseCorpusIT {
             }
             if (c.expectKind().equals("http")) {
                 assertEquals(Integer.parseInt(c.expectArgs()[0]), answer.status(), answer.head());
+                if (c.expectArgs().length > 1) {
+                    assertTrue(answer.body().contains(c.expectArgs()[1]), "the body lacks the reason: " + answer.body());
+                }
                 return answer.head() + answer.body();
             }
             assertEquals(101, answer.status(), "the upgrade was refused: " + answer.head() + answer.body());
