@@ -2,7 +2,8 @@
 # Installs the independent TLS peers the tests talk to (see README.md beside this file):
 #   - Debian's headless Chromium and its ChromeDriver (packages chromium, chromium-driver);
 #   - OpenSSL 3.5 for `openssl s_client`, in a minimal Debian trixie chroot made by debootstrap, because
-#     Debian 12's own OpenSSL (3.0) knows no ML-KEM groups.
+#     Debian 12's own OpenSSL (3.0) knows no ML-KEM groups;
+#   - trixie's testssl.sh in that chroot, for the TLS scan (src/test/tls-scan/scan.sh).
 #
 # Idempotent: a second run changes nothing and takes a fraction of a second. Quiet on success apart from one line of
 # versions at the end; on failure it names the step and shows the end of that step's log.
@@ -109,8 +110,20 @@ if ! openssl_version=$(chroot_openssl_version "$chroot_dir"); then
     build_dir=
 fi
 
+# --- testssl.sh in the chroot ------------------------------------------------------------------------------------
+# The TLS scan (src/test/tls-scan/scan.sh) runs trixie's testssl.sh against the OpenSSL 3.5 beside it, which can
+# offer X25519MLKEM768; bookworm's testssl.sh would run on OpenSSL 3.0.
+if ! chroot "$chroot_dir" testssl --version >/dev/null 2>&1; then
+    chroot "$chroot_dir" apt-get "${apt_opts[@]}" update >>"$log" 2>&1 || die "apt-get update in the chroot failed"
+    chroot "$chroot_dir" apt-get "${apt_opts[@]}" install -y --no-install-recommends testssl.sh >>"$log" 2>&1 \
+        || die "apt-get install testssl.sh in the chroot failed"
+fi
+testssl_version=$(chroot "$chroot_dir" dpkg-query -W -f='${Version}' testssl.sh 2>/dev/null) \
+    || die "testssl.sh is not installed in $chroot_dir"
+
 chromium_version=$(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }') || true
 driver_version=$(/usr/bin/chromedriver --version 2>/dev/null | awk '{ print $2 }') || true
 [[ -n $chromium_version ]] || die "/usr/bin/chromium --version printed nothing"
 [[ -n $driver_version ]] || die "/usr/bin/chromedriver --version printed nothing"
-echo "peers: chromium $chromium_version, chromedriver $driver_version, openssl $openssl_version ($chroot_dir)"
+echo "peers: chromium $chromium_version, chromedriver $driver_version, openssl $openssl_version," \
+    "testssl.sh $testssl_version ($chroot_dir)"

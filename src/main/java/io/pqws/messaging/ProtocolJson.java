@@ -3,37 +3,77 @@ package io.pqws.messaging;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.websocket.DecodeException;
 
 /**
  * Reading the module's client messages: one JSON object with a string {@code "type"}, and typed fields with a short
  * reason for everything that is wrong. The reasons go into close frames, so they stay short and never quote more
  * than a name.
+ *
+ * <p>Strict on purpose: exactly one JSON value with nothing after it, and no duplicate names (RFC 8259 leaves those
+ * to the receiver; a reader that takes the last {@code "type"} and one that takes the first would see different
+ * messages). The abuse corpus found both accepted before ({@code SECURITY.md}, findings).
  */
 final class ProtocolJson {
+
+    /** Refuses duplicate names (the JSON-P 2.1 setting; Parsson honours it in readers, not in parsers). */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private ProtocolJson() {
     }
 
     static JsonObject object(String text) throws DecodeException {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try {
+            if (topLevelValues(text) != 1) {
+                throw new DecodeException(text, "malformed JSON");
+            }
+            try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+                value = reader.readValue();
+            }
+        } catch (JsonException | IllegalStateException e) {
+            throw new DecodeException(text, "malformed JSON");
+        } catch (RuntimeException e) {
+            // Parsson reports nesting beyond its limit (1000) with a plain RuntimeException
             throw new DecodeException(text, "malformed JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new DecodeException(text, "expected a JSON object");
         }
         return value.asJsonObject();
+    }
+
+    /** How many values the text holds at its top level (a reader stops after the first and ignores the rest). */
+    private static int topLevelValues(String text) {
+        int values = 0;
+        int depth = 0;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (depth == 0) {
+                    values++;
+                }
+                if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+                    depth++;
+                } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+                    depth--;
+                }
+            }
+        }
+        return values;
     }
 
     static String type(JsonObject object, String text) throws DecodeException {
