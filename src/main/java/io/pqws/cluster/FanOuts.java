@@ -29,6 +29,11 @@ public class FanOuts {
     public static final String NOTIFICATION_LOG = "notifications";
     /** How many notification-log entries the Hazelcast engine keeps for instances that start later. */
     public static final int NOTIFICATION_LOG_CAPACITY = 10_000;
+    /**
+     * How many entries the Hazelcast engine keeps per chat room, at least: an instance that falls further behind a
+     * room than this loses messages (logged), so it is larger than the history a joining member gets.
+     */
+    public static final int CHAT_LOG_MIN_CAPACITY = 1_000;
 
     private static final Logger LOG = Logger.getLogger(FanOuts.class.getName());
 
@@ -46,7 +51,7 @@ public class FanOuts {
     void start() {
         if (settings.fanOut() == FanOutEngine.HAZELCAST) {
             fanOut = PayaraGrid.fanOut(Map.of(
-                    chatLog("*"), Math.max(1, settings.chat().history()),
+                    chatLog("*"), Math.max(CHAT_LOG_MIN_CAPACITY, settings.chat().history()),
                     NOTIFICATION_LOG, NOTIFICATION_LOG_CAPACITY));
         } else {
             fanOut = new LocalFanOut();

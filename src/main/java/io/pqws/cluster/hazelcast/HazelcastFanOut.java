@@ -115,8 +115,8 @@ public final class HazelcastFanOut implements FanOut {
         long tail = ring.tailSequence();
         long from = Math.max(ring.headSequence(), tail - keep + 1);
         while (from <= tail) {
-            ReadResultSet<String> kept = await(ring.readManyAsync(from, 0, (int) Math.min(BATCH, tail - from + 1),
-                    null));
+            ReadResultSet<String> kept = await(ring.readManyAsync(from, 0,
+                    (int) Math.min(follow.batch, tail - from + 1), null));
             for (int i = 0; i < kept.size(); i++) {
                 follower.entry(kept.getSequence(i) + 1, kept.get(i));
             }
@@ -223,6 +223,7 @@ public final class HazelcastFanOut implements FanOut {
         private final String log;
         private final Ringbuffer<String> ring;
         private final LogFollower follower;
+        private final int batch;
         private volatile UUID signals;
         private volatile boolean closed;
 
@@ -230,13 +231,14 @@ public final class HazelcastFanOut implements FanOut {
             this.log = log;
             this.ring = ring;
             this.follower = follower;
+            this.batch = (int) Math.min(BATCH, ring.capacity());
         }
 
         void readFrom(long sequence) {
             if (closed) {
                 return;
             }
-            ring.readManyAsync(sequence, 1, BATCH, null).whenComplete((batch, failure) -> withModuleLoader(() -> {
+            ring.readManyAsync(sequence, 1, batch, null).whenComplete((batch, failure) -> withModuleLoader(() -> {
                 if (closed) {
                     return;
                 }
