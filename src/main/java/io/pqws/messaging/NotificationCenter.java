@@ -127,6 +127,10 @@ public class NotificationCenter implements LogFollower {
                 deliver(notification(number, published), published.request(), tooSlow);
             } else if (entry instanceof NotificationLogEntry.Topics change) {
                 changeTopics(change, tooSlow);
+            } else if (entry instanceof NotificationLogEntry.Connected connected) {
+                inboxes.computeIfAbsent(connected.user(),
+                        u -> new Inbox(u, settings.notifications().backlog(), connected.since()));
+                forgetInactiveUsers();
             }
             lock.notifyAll();
         }
@@ -195,8 +199,10 @@ public class NotificationCenter implements LogFollower {
         String user = principal.getName();
         Outbox outbox = new Outbox(session, settings.limits().outgoingQueue());
         List<Session> tooSlow = new ArrayList<>();
+        long since;
         synchronized (lock) {
             awaitLog(lastSeen);
+            since = seq;
             Inbox inbox = inbox(user);
             offer(outbox, encoder.encode(new NotificationEvent.Ready(user, List.copyOf(inbox.topics()),
                     new NotificationId(run, seq).toString())), tooSlow);
@@ -213,6 +219,10 @@ public class NotificationCenter implements LogFollower {
             forgetInactiveUsers();
         }
         closeTooSlow(tooSlow);
+        if (fanOut.shared()) {
+            // the other instances keep the user from the same point on, so the client may resume on any of them
+            fanOut.append(FanOuts.NOTIFICATION_LOG, new NotificationLogEntry.Connected(user, since).toJson());
+        }
     }
 
     /** Handles one text message of a session: 1007 when malformed, 1003 for an unknown type. */

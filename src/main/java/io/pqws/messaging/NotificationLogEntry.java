@@ -15,7 +15,8 @@ import jakarta.json.JsonString;
  * every instance applies it. Applying the same entries in the same order gives every instance the same backlogs and
  * topics, so a client can resume on any of them.
  */
-sealed interface NotificationLogEntry permits NotificationLogEntry.Published, NotificationLogEntry.Topics {
+sealed interface NotificationLogEntry permits NotificationLogEntry.Published, NotificationLogEntry.Topics,
+        NotificationLogEntry.Connected {
 
     String toJson();
 
@@ -49,6 +50,18 @@ sealed interface NotificationLogEntry permits NotificationLogEntry.Published, No
         }
     }
 
+    /**
+     * A user connected on one instance, which keeps the user's notifications from {@code since} on (the last entry it
+     * had applied); the others do the same, so the user may resume on any of them. Only with a shared engine.
+     */
+    record Connected(String user, long since) implements NotificationLogEntry {
+        @Override
+        public String toJson() {
+            return Json.createObjectBuilder().add("kind", "connected").add("user", user).add("since", since).build()
+                    .toString();
+        }
+    }
+
     static NotificationLogEntry parse(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonObject json = reader.readObject();
@@ -57,6 +70,9 @@ sealed interface NotificationLogEntry permits NotificationLogEntry.Published, No
                 return new Published(Instant.parse(json.getString("time")), new PublishNotification(
                         json.getString("user", null), json.getString("role", null), json.getString("topic", null),
                         json.getString("title"), json.getString("body", null), json.getJsonObject("data")));
+            }
+            if (kind.equals("connected")) {
+                return new Connected(json.getString("user"), json.getJsonNumber("since").longValue());
             }
             return new Topics(json.getString("user"), kind.equals("subscribe"), json.getJsonArray("topics")
                     .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
