@@ -55,6 +55,18 @@ final class ClusterInstance implements AutoCloseable {
      */
     static ClusterInstance start(String name, String clusterName, int gridPort, List<Integer> gridMembers,
             Path settings) throws IOException {
+        return start(name, settings, List.of("--name", name, "--clustername", clusterName,
+                "--interfaces", "127.0.0.1", "--startport", Integer.toString(gridPort), "--nohostaware",
+                "--clustermode", "tcpip:" + String.join(",", gridMembers.stream().map(p -> "127.0.0.1:" + p)
+                        .toList())));
+    }
+
+    /** Starts an instance whose Payara Micro runs without its data grid ({@code --nohazelcast}). */
+    static ClusterInstance startWithoutGrid(String name, Path settings) throws IOException {
+        return start(name, settings, List.of("--nohazelcast"));
+    }
+
+    private static ClusterInstance start(String name, Path settings, List<String> gridOptions) throws IOException {
         int httpsPort = freePort();
         Path dir = Path.of(property("pqws.basedir"), "target", "scale-out");
         Files.createDirectories(dir);
@@ -69,11 +81,8 @@ final class ClusterInstance implements AutoCloseable {
                 "--deploy", property("pqws.war"), "--contextroot", PqwsServer.CONTEXT,
                 "--port", Integer.toString(freePort()), "--sslport", Integer.toString(httpsPort),
                 "--sslcert", "pqws-server", "--prebootcommandfile", property("pqws.preboot"),
-                "--systemproperties", settings.toString(),
-                "--name", name, "--clustername", clusterName, "--interfaces", "127.0.0.1",
-                "--startport", Integer.toString(gridPort), "--nohostaware",
-                "--clustermode", "tcpip:" + String.join(",", gridMembers.stream().map(p -> "127.0.0.1:" + p)
-                        .toList())));
+                "--systemproperties", settings.toString()));
+        command.addAll(gridOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         ClusterInstance instance = new ClusterInstance(name, httpsPort, process, log);
@@ -81,13 +90,17 @@ final class ClusterInstance implements AutoCloseable {
         return instance;
     }
 
-    /** Waits until the WAR is deployed and the instance serves; fails with the log's tail otherwise. */
+    /** Waits until the WAR is deployed and the instance serves; fails with the log's name otherwise. */
     void awaitReady() throws InterruptedException {
-        String line = awaitLine("ready in", START);
+        awaitStarted();
         if (contains("Exception while loading the app")) {
             throw new AssertionError(name + " failed to deploy the WAR: see " + log);
         }
-        if (line == null) {
+    }
+
+    /** Waits until Payara Micro says it is ready, whether or not the WAR deployed. */
+    void awaitStarted() throws InterruptedException {
+        if (awaitLine("ready in", START) == null) {
             throw new AssertionError(name + " was not ready within " + START + ": see " + log);
         }
     }

@@ -216,6 +216,22 @@ class ScaleOutIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void withoutTheDataGridTheModuleFailsToDeployAndSaysWhy() throws Exception {
+        Path settings = Path.of(System.getProperty("pqws.basedir"), "src", "test", "resources",
+                "pqws-it-scale-out.properties");
+        try (ClusterInstance lonely = ClusterInstance.startWithoutGrid("scale-out-no-grid", settings)) {
+            lonely.awaitStarted();
+            assertTrue(lonely.contains("pqws.fanout=hazelcast, but this container has no Hazelcast data grid at JNDI "
+                    + "name payara/Hazelcast"), "the reason is in the server log");
+            HttpResponse<String> response = Users.https(null).send(HttpRequest.newBuilder(lonely.https("api/tls"))
+                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, response.statusCode(), "the module is not deployed, rather than running alone; the two "
+                    + "instances above, same WAR and settings, are the positive control");
+        }
+    }
+
     private static String runOf(String logLine) {
         assertNotNull(logLine, "the module started its fan-out engine");
         return logLine.substring(logLine.indexOf("(run ") + 5, logLine.indexOf(')', logLine.indexOf("(run ")));
