@@ -61,12 +61,12 @@ public class NotificationCenter implements LogFollower {
     static final String SUBSCRIBER = NotificationCenter.class.getName();
     private static final Logger LOG = Logger.getLogger(NotificationCenter.class.getName());
 
-    private final Object lock = new Object();
-    /** Access-ordered, so the least recently active user comes first when one must be forgotten. */
-    private final Map<String, Inbox> inboxes = new LinkedHashMap<>(16, 0.75f, true); // guarded by lock
     /** How long a resuming client's id may be ahead of this instance's copy of the log (a shared engine). */
     private static final long CATCH_UP_MILLIS = 5_000;
 
+    private final Object lock = new Object();
+    /** Access-ordered, so the least recently active user comes first when one must be forgotten. */
+    private final Map<String, Inbox> inboxes = new LinkedHashMap<>(16, 0.75f, true); // guarded by lock
     private final NotificationEventEncoder encoder = new NotificationEventEncoder();
     private final NotificationCommandDecoder decoder = new NotificationCommandDecoder();
     private final Clock clock = Clock.systemUTC();
@@ -116,7 +116,10 @@ public class NotificationCenter implements LogFollower {
         return notification(number, entry);
     }
 
-    /** Applies one entry of the notification log: a notification to deliver and keep, or a change of topics. */
+    /**
+     * Applies one entry of the notification log: a notification to deliver and keep, a change of topics, or a user who
+     * connected on another instance (kept from then on here too).
+     */
     @Override
     public void entry(long number, String text) {
         NotificationLogEntry entry = NotificationLogEntry.parse(text);
