@@ -143,13 +143,19 @@ final class ClusterInstance implements AutoCloseable {
         }
     }
 
+    /** Stops the instance (as Ctrl+C would), killing it when it does not stop in time. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                kill();
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    kill();
+                }
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

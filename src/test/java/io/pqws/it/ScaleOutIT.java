@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.hazelcast.instance.BuildInfoProvider;
 
+import io.pqws.client.ResumingFollower;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
@@ -64,7 +68,7 @@ class ScaleOutIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         if (one != null) {
             one.close();
         }
@@ -157,19 +161,27 @@ class ScaleOutIT {
     @Order(3)
     void whenAnInstanceDiesTheSurvivorsClientsLoseNothingAndTheOthersResumeThere() throws Exception {
         String room = "survive-" + UUID.randomUUID().toString().substring(0, 8);
+        BlockingQueue<JsonObject> portalRoom = new LinkedBlockingQueue<>();
+        BlockingQueue<JsonObject> aliceNotes = new LinkedBlockingQueue<>();
         WssConnection alice = connect(one, "alice", "chat/" + room);
-        WssConnection aliceNotes = connect(one, "alice", "notifications");
         try (WssConnection bob = connect(two, "bob", "chat/" + room);
-                WssConnection carol = connect(two, "carol", "chat/" + room)) {
+                WssConnection carol = connect(two, "carol", "chat/" + room);
+                ResumingFollower portalFollower = follower("portal", portalRoom, "chat/" + room);
+                ResumingFollower notesFollower = follower("alice", aliceNotes, "notifications")) {
             Users.nextOfType(alice, "welcome");
             Users.nextOfType(bob, "welcome");
             Users.nextOfType(carol, "welcome");
-            String aliceLastId = Users.nextOfType(aliceNotes, "ready").getString("lastId");
+            assertEquals("welcome", take(portalRoom, "welcome").getString("type"));
+            take(aliceNotes, "ready");
+            assertEquals(one.wss("notifications"), notesFollower.connectedTo(), "the followers start on instance 1");
             for (int i = 0; i < 3; i++) {
                 bob.sendText(ChatIT.say("before" + i));
             }
             long aliceLastSeq = messages(alice, 3).get(2).getJsonNumber("seq").longValue();
             messages(carol, 3);
+            for (int i = 0; i < 3; i++) {
+                assertEquals("before" + i, take(portalRoom, "message").getString("text"));
+            }
 
             one.kill();
             List<String> sentAfter = new ArrayList<>();
@@ -178,14 +190,14 @@ class ScaleOutIT {
                 sentAfter.add("after" + i);
             }
             List<JsonObject> carolSaw = new ArrayList<>();
-            JsonObject left = null;
-            while (carolSaw.size() < 5 || left == null) {
+            JsonObject aliceLeft = null;
+            while (carolSaw.size() < 5 || aliceLeft == null) {
                 JsonObject event = Users.json(((WsMessage.Text) carol.nextMessage(GRID)).text());
                 if (event.getString("type").equals("message")) {
                     carolSaw.add(event);
-                } else if (event.getString("type").equals("presence") && event.containsKey("left")
-                        && !event.isNull("left")) {
-                    left = event;
+                } else if (event.getString("type").equals("presence")
+                        && Users.principal("alice").equals(event.getString("left", null))) {
+                    aliceLeft = event;
                 }
             }
             assertEquals(sentAfter, texts(carolSaw), "the survivor's clients lose nothing");
@@ -193,27 +205,48 @@ class ScaleOutIT {
                 assertEquals(aliceLastSeq + 1 + i, carolSaw.get(i).getJsonNumber("seq").longValue(),
                         "and the numbers go on without a gap");
             }
-            assertEquals(Users.principal("alice"), left.getString("left"), "alice went with her instance");
-            assertEquals(List.of(Users.principal("bob"), Users.principal("carol")), strings(left, "members"));
+            assertTrue(!strings(aliceLeft, "members").contains(Users.principal("alice")),
+                    "alice went with her instance: " + aliceLeft);
+
+            List<String> portalSaw = new ArrayList<>();
+            while (portalSaw.size() < 5) {
+                portalSaw.add(take(portalRoom, "message").getString("text"));
+            }
+            assertEquals(sentAfter, portalSaw, "the follower reconnected to instance 2 and resumed after its last "
+                    + "seq: every message once, in order");
+            assertEquals(two.wss("chat/" + room).getPort(), portalFollower.connectedTo().getPort());
 
             String whileAway = publish(two, "{\"user\":\"CN=alice,O=pqws dev\",\"title\":\"while away\"}");
+            assertEquals(whileAway, take(aliceNotes, "notification").getString("id"),
+                    "alice's notifications resumed on instance 2 from her last seen id");
+            assertEquals(two.wss("notifications").getPort(), notesFollower.connectedTo().getPort());
             alice.close();
-            aliceNotes.close();
-            try (WssConnection aliceAgain = connect(two, "alice", "chat/" + room);
-                    WssConnection notesAgain = connect(two, "alice", "notifications?lastSeenId=" + aliceLastId)) {
+            try (WssConnection aliceAgain = connect(two, "alice", "chat/" + room)) {
                 JsonObject welcome = Users.nextOfType(aliceAgain, "welcome");
                 List<String> resumed = welcome.getJsonArray("history").stream().map(JsonObject.class::cast)
                         .filter(m -> m.getJsonNumber("seq").longValue() > aliceLastSeq)
                         .map(m -> m.getString("text")).toList();
-                assertEquals(sentAfter, resumed, "alice resumes the room after her last seen number");
-                Users.nextOfType(notesAgain, "ready");
-                JsonObject note = Users.next(notesAgain);
-                assertEquals(whileAway, note.getString("id"), "and her notifications after her last seen id");
+                assertEquals(sentAfter, resumed, "a client that reconnects itself resumes from the history");
             }
         } finally {
             alice.close();
-            aliceNotes.close();
         }
+    }
+
+    private static ResumingFollower follower(String user, BlockingQueue<JsonObject> sink, String path) {
+        return new ResumingFollower(new WssClient(Users.withCertificate(user)), List.of(one.wss(path), two.wss(path)),
+                WAIT, sink::add).start();
+    }
+
+    /** The next event of the type from a follower's queue, skipping others; fails after the grid's wait. */
+    private static JsonObject take(BlockingQueue<JsonObject> events, String type) throws InterruptedException {
+        for (JsonObject event = events.poll(GRID.toSeconds(), TimeUnit.SECONDS); event != null;
+                event = events.poll(GRID.toSeconds(), TimeUnit.SECONDS)) {
+            if (event.getString("type").equals(type)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no '" + type + "' within " + GRID);
     }
 
     @Test
