@@ -80,6 +80,12 @@ public final class ResumingFollower implements AutoCloseable {
         return ended;
     }
 
+    /** Waits until following ends (a final close, or {@link #close()}); returns {@link #ended()}. */
+    public String await() throws InterruptedException {
+        thread.join();
+        return ended;
+    }
+
     @Override
     public void close() {
         closed = true;

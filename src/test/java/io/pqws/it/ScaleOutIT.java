@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.hazelcast.instance.BuildInfoProvider;
 
+import picocli.CommandLine;
+
+import io.pqws.client.PqwsClient;
 import io.pqws.client.ResumingFollower;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
@@ -166,14 +172,14 @@ class ScaleOutIT {
         WssConnection alice = connect(one, "alice", "chat/" + room);
         try (WssConnection bob = connect(two, "bob", "chat/" + room);
                 WssConnection carol = connect(two, "carol", "chat/" + room);
-                ResumingFollower portalFollower = follower("portal", portalRoom, "chat/" + room);
-                ResumingFollower notesFollower = follower("alice", aliceNotes, "notifications")) {
+                ResumingFollower portalFollower = follower("portal", portalRoom, "chat/" + room)) {
+            Thread cli = followWithTheCli("alice", aliceNotes, "notifications");
             Users.nextOfType(alice, "welcome");
             Users.nextOfType(bob, "welcome");
             Users.nextOfType(carol, "welcome");
             assertEquals("welcome", take(portalRoom, "welcome").getString("type"));
             take(aliceNotes, "ready");
-            assertEquals(one.wss("notifications"), notesFollower.connectedTo(), "the followers start on instance 1");
+            assertEquals(one.wss("chat/" + room), portalFollower.connectedTo(), "the followers start on instance 1");
             for (int i = 0; i < 3; i++) {
                 bob.sendText(ChatIT.say("before" + i));
             }
@@ -218,8 +224,9 @@ class ScaleOutIT {
 
             String whileAway = publish(two, "{\"user\":\"CN=alice,O=pqws dev\",\"title\":\"while away\"}");
             assertEquals(whileAway, take(aliceNotes, "notification").getString("id"),
-                    "alice's notifications resumed on instance 2 from her last seen id");
-            assertEquals(two.wss("notifications").getPort(), notesFollower.connectedTo().getPort());
+                    "pqws-client follow reconnected alice's notifications to instance 2, from her last seen id");
+            cli.interrupt();
+            cli.join(WAIT.toMillis());
             alice.close();
             try (WssConnection aliceAgain = connect(two, "alice", "chat/" + room)) {
                 JsonObject welcome = Users.nextOfType(aliceAgain, "welcome");
@@ -236,6 +243,42 @@ class ScaleOutIT {
     private static ResumingFollower follower(String user, BlockingQueue<JsonObject> sink, String path) {
         return new ResumingFollower(new WssClient(Users.withCertificate(user)), List.of(one.wss(path), two.wss(path)),
                 WAIT, sink::add).start();
+    }
+
+    /** Runs {@code pqws-client follow} for the user on both instances, its output lines going to {@code sink}. */
+    private static Thread followWithTheCli(String user, BlockingQueue<JsonObject> sink, String path) {
+        Writer lines = new Writer() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                for (int i = offset; i < offset + length; i++) {
+                    if (buffer[i] == '\n') {
+                        sink.add(Users.json(line.toString()));
+                        line.setLength(0);
+                    } else {
+                        line.append(buffer[i]);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Path certs = PqwsServer.certsDir();
+        Thread cli = new Thread(() -> new CommandLine(new PqwsClient(InputStream.nullInputStream(), true))
+                .setOut(new PrintWriter(lines, true)).execute("follow",
+                        "--truststore", certs.resolve("truststore.p12").toString(),
+                        "--cert", certs.resolve("client-" + user + ".p12").toString(),
+                        one.wss(path).toString(), two.wss(path).toString()), "pqws-client-follow");
+        cli.setDaemon(true);
+        cli.start();
+        return cli;
     }
 
     /** The next event of the type from a follower's queue, skipping others; fails after the grid's wait. */
