@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pqws-client}: the command-line entry point. It only dispatches to subcommands ({@code connect},
- * {@code probe} and {@code bench}) and owns what they share: exit codes, the error format and
+ * {@code follow}, {@code probe} and {@code bench}) and owns what they share: exit codes, the error format and
  * the streams.
  *
  * <p>Why exit codes by failure kind: scripts and CI steps around the client need to tell "the server refused a
@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pqws-client",
         description = "Secure WebSocket client with a post-quantum (X25519MLKEM768) TLS key exchange.",
-        subcommands = {ConnectCommand.class, ProbeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConnectCommand.class, FollowCommand.class, ProbeCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = PqwsClient.EXIT_CODES_HEADING,
         exitCodeList = {PqwsClient.EXIT_0, PqwsClient.EXIT_1, PqwsClient.EXIT_2, PqwsClient.EXIT_3,

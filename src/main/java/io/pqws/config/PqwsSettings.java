@@ -2,9 +2,11 @@ package io.pqws.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * deployment: a security setting is never silently replaced by its default.
  */
 public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSettings chat,
-        NotificationSettings notifications) {
+        NotificationSettings notifications, FanOutEngine fanOut) {
 
     public static final String ORIGINS_ALLOWED = "pqws.origins.allowed";
     public static final String REQUIRE_TLS = "pqws.auth.require-tls";
@@ -40,13 +42,15 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
     public static final String NOTIFICATION_BACKLOG = "pqws.notifications.backlog";
     public static final String NOTIFICATION_MAX_USERS = "pqws.notifications.max-users";
     public static final String NOTIFICATION_MAX_TOPICS = "pqws.notifications.max-topics";
+    /** How chat rooms and notifications reach the other instances of a cluster: see {@code docs/scale-out.md}. */
+    public static final String FANOUT = "pqws.fanout";
 
     /** The keys and their defaults, in documentation order. */
     public static final Map<String, String> DEFAULTS = defaults();
 
     /** Prefixes this class owns: any other key under them is a typo. Other {@code pqws.*} keys belong elsewhere. */
     static final List<String> OWNED_PREFIXES = List.of("pqws.origins.", "pqws.auth.", ROLES_PREFIX, "pqws.limits.",
-            "pqws.chat.", "pqws.notifications.");
+            "pqws.chat.", "pqws.notifications.", FANOUT + ".");
 
     /** Every authenticated user has this role; the module's endpoints require it. */
     public static final String USER_ROLE = "pqws-user";
@@ -77,8 +81,11 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
             reader.problem(OUTGOING_QUEUE + "=" + limits.outgoingQueue() + " must be at least " + NOTIFICATION_BACKLOG
                     + " + 2 (" + (notifications.backlog() + 2) + "), so that a reconnecting client's replay fits");
         }
+        FanOutEngine fanOut = FanOutEngine.valueOf(reader.choice(FANOUT, "local",
+                Arrays.stream(FanOutEngine.values()).map(FanOutEngine::key).toList())
+                .toUpperCase(Locale.ROOT));
         reader.finish(OWNED_PREFIXES, DEFAULTS.keySet());
-        return new PqwsSettings(access, limits, chat, notifications);
+        return new PqwsSettings(access, limits, chat, notifications, fanOut);
     }
 
     private static AccessSettings access(SettingsReader reader) {
@@ -136,6 +143,7 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
         defaults.put(NOTIFICATION_BACKLOG, "100");
         defaults.put(NOTIFICATION_MAX_USERS, "10000");
         defaults.put(NOTIFICATION_MAX_TOPICS, "50");
+        defaults.put(FANOUT, "local");
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

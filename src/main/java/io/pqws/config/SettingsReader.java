@@ -57,6 +57,21 @@ final class SettingsReader {
         return defaultValue;
     }
 
+    /** One of {@code allowed} (compared without case), or the default. */
+    String choice(String key, String defaultValue, List<String> allowed) {
+        String raw = raw(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        if (allowed.contains(value)) {
+            return value;
+        }
+        problems.add(key + "='" + raw + "' must be one of " + String.join(", ", allowed) + " (default "
+                + defaultValue + ")");
+        return defaultValue;
+    }
+
     /**
      * A list separated by {@code separator}, each element converted by {@code parse}, which throws
      * {@link IllegalArgumentException} with the reason for a bad element.

@@ -1,38 +1,69 @@
 package io.pqws.messaging;
 
+import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import io.pqws.cluster.FanOut;
+import io.pqws.cluster.FanOuts;
+import io.pqws.cluster.Following;
+import io.pqws.cluster.LogFollower;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 /**
- * One chat room: its members, its sequence counter and its recent history.
+ * One chat room on this instance: its members here, its recent history, and its following of the room's log.
  *
- * <p>Why events are numbered and queued under the room's lock: every member's {@link Outbox} then receives the
- * room's messages in sequence order, so all members see the same order, while the lock is held only for
- * non-blocking queue operations. Every method returns the members whose queue overflowed; the caller closes them
- * after the lock is released (closing calls back into the room).
+ * <p>Why messages go through the log: the log numbers them, in one order for every instance of a cluster (with the
+ * in-JVM engine: this instance), and hands them back to every room that follows it, here included; the room keeps
+ * and sends them under its lock, so every member's {@link Outbox} receives them in number order, while the lock is
+ * held only for non-blocking queue operations. Presence and typing reach the other instances as signals. Members whose
+ * queue overflows are handed to {@code tooSlow} after the lock is released (closing calls back into the room).
  */
-final class ChatRoom {
+final class ChatRoom implements LogFollower {
 
     /** The outcome of a join. */
     enum Admission { JOINED, FULL }
 
+    private static final Logger LOG = Logger.getLogger(ChatRoom.class.getName());
+
     private final String name;
+    private final String log;
     private final int historySize;
     private final int maxMembers;
     private final Clock clock;
+    private final FanOut fanOut;
+    private final Consumer<ChatMember> tooSlow;
     private final ChatEventEncoder encoder = new ChatEventEncoder();
     private final List<ChatMember> members = new ArrayList<>(); // guarded by this
     private final ArrayDeque<ChatEvent.Message> history = new ArrayDeque<>(); // guarded by this
-    private long seq; // guarded by this
+    private final Set<String> knownUsers = new TreeSet<>(); // guarded by this: users last told to the members
+    private Following following;
 
-    ChatRoom(String name, int historySize, int maxMembers, Clock clock) {
+    private ChatRoom(String name, int historySize, int maxMembers, Clock clock, FanOut fanOut,
+            Consumer<ChatMember> tooSlow) {
         this.name = name;
+        this.log = FanOuts.chatLog(name);
         this.historySize = historySize;
         this.maxMembers = maxMembers;
         this.clock = clock;
+        this.fanOut = fanOut;
+        this.tooSlow = tooSlow;
+    }
+
+    /** A room that follows its log: it starts with the history the log still keeps. */
+    static ChatRoom open(String name, int historySize, int maxMembers, Clock clock, FanOut fanOut,
+            Consumer<ChatMember> tooSlow) {
+        ChatRoom room = new ChatRoom(name, historySize, maxMembers, clock, fanOut, tooSlow);
+        room.following = fanOut.follow(room.log, historySize, room);
+        return room;
     }
 
     String name() {
@@ -43,78 +74,175 @@ final class ChatRoom {
         return members.isEmpty();
     }
 
+    /** Stops following the log; the room is empty here. */
+    void close() {
+        following.close();
+    }
+
     /** Adds the member, sends it the welcome (members and history), and tells the others the new presence. */
-    synchronized Admission join(ChatMember member, List<ChatMember> tooSlow) {
-        if (members.size() >= maxMembers) {
-            return Admission.FULL;
-        }
-        members.add(member);
-        offer(member, encoder.encode(new ChatEvent.Welcome(name, member.user(), users(), List.copyOf(history))),
-                tooSlow);
-        String presence = encoder.encode(new ChatEvent.Presence(name, users(), member.user(), null, clock.instant()));
-        for (ChatMember other : members) {
-            if (other != member) {
-                offer(other, presence, tooSlow);
+    Admission join(ChatMember member) {
+        List<ChatMember> slow = new ArrayList<>();
+        synchronized (this) {
+            if (members.size() >= maxMembers) {
+                return Admission.FULL;
+            }
+            boolean newHere = !localUsers().contains(member.user());
+            members.add(member);
+            if (newHere) {
+                fanOut.present(log, member.user(), true);
+            }
+            List<String> users = users();
+            offer(member, encoder.encode(new ChatEvent.Welcome(name, member.user(), users, List.copyOf(history))),
+                    slow);
+            String presence = encoder.encode(new ChatEvent.Presence(name, users, member.user(), null,
+                    clock.instant()));
+            for (ChatMember other : members) {
+                if (other != member) {
+                    offer(other, presence, slow);
+                }
+            }
+            if (newHere) {
+                fanOut.signal(log, presence);
             }
         }
+        slow.forEach(tooSlow);
         return Admission.JOINED;
     }
 
-    /** Numbers, stamps, keeps and sends a message from the member to everyone, the sender included. */
-    synchronized void say(ChatMember sender, String text, List<ChatMember> tooSlow) {
-        if (!members.contains(sender)) {
-            return;
-        }
-        ChatEvent.Message message = new ChatEvent.Message(name, ++seq, sender.user(), clock.instant(), text);
-        if (historySize > 0) {
-            if (history.size() == historySize) {
-                history.removeFirst();
+    /** Hands a message from the member to the room's log, which numbers it and brings it back to every room. */
+    void say(ChatMember sender, String text) {
+        synchronized (this) {
+            if (!members.contains(sender)) {
+                return;
             }
-            history.addLast(message);
         }
-        broadcast(message, tooSlow);
+        fanOut.append(log, new ChatLogEntry(sender.user(), clock.instant(), text).toJson());
     }
 
-    /** Tells the other members that this one is typing. */
-    synchronized void typing(ChatMember typist, List<ChatMember> tooSlow) {
-        if (!members.contains(typist)) {
-            return;
+    /** A numbered message from the log: kept and sent to every member here, the sender included. */
+    @Override
+    public void entry(long number, String entry) {
+        ChatLogEntry logged = ChatLogEntry.parse(entry);
+        ChatEvent.Message message = new ChatEvent.Message(name, number, logged.sender(), logged.time(), logged.text());
+        List<ChatMember> slow = new ArrayList<>();
+        synchronized (this) {
+            if (historySize > 0) {
+                if (history.size() == historySize) {
+                    history.removeFirst();
+                }
+                history.addLast(message);
+            }
+            broadcast(encoder.encode(message), slow);
         }
-        String json = encoder.encode(new ChatEvent.Typing(name, typist.user()));
-        for (ChatMember member : members) {
-            if (member != typist) {
-                offer(member, json, tooSlow);
+        slow.forEach(tooSlow);
+    }
+
+    /** Presence or typing from another instance, sent on as it came. */
+    @Override
+    public void signal(String payload) {
+        List<ChatMember> slow = new ArrayList<>();
+        synchronized (this) {
+            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+                JsonObject event = reader.readObject();
+                if (event.containsKey("joined") && !event.isNull("joined")) {
+                    knownUsers.add(event.getString("joined"));
+                }
+                if (event.containsKey("left") && !event.isNull("left")) {
+                    knownUsers.remove(event.getString("left"));
+                }
+            }
+            broadcast(payload, slow);
+        }
+        slow.forEach(tooSlow);
+    }
+
+    /** An instance left: its users are gone unless they are present elsewhere. */
+    @Override
+    public void peersChanged() {
+        List<ChatMember> slow = new ArrayList<>();
+        synchronized (this) {
+            List<String> before = List.copyOf(knownUsers);
+            List<String> now = users();
+            for (String user : before) {
+                if (!now.contains(user)) {
+                    broadcast(encoder.encode(new ChatEvent.Presence(name, now, null, user, clock.instant())), slow);
+                }
             }
         }
+        slow.forEach(tooSlow);
+    }
+
+    @Override
+    public void skipped(long from, long to) {
+        LOG.warning(() -> "pqws: chat room " + name + " on this instance missed messages " + from + " to " + to);
+    }
+
+    /** Tells the other members, here and elsewhere, that this one is typing. */
+    void typing(ChatMember typist) {
+        List<ChatMember> slow = new ArrayList<>();
+        synchronized (this) {
+            if (!members.contains(typist)) {
+                return;
+            }
+            String json = encoder.encode(new ChatEvent.Typing(name, typist.user()));
+            for (ChatMember member : members) {
+                if (member != typist) {
+                    offer(member, json, slow);
+                }
+            }
+            fanOut.signal(log, json);
+        }
+        slow.forEach(tooSlow);
     }
 
     /** Removes the member and tells the others; false when it was not (or no longer) a member. */
-    synchronized boolean leave(ChatMember member, List<ChatMember> tooSlow) {
-        if (!members.remove(member)) {
-            return false;
+    boolean leave(ChatMember member) {
+        List<ChatMember> slow = new ArrayList<>();
+        synchronized (this) {
+            if (!members.remove(member)) {
+                return false;
+            }
+            if (!localUsers().contains(member.user())) {
+                fanOut.present(log, member.user(), false);
+                List<String> users = users();
+                if (!users.contains(member.user())) {
+                    String presence = encoder.encode(new ChatEvent.Presence(name, users, null, member.user(),
+                            clock.instant()));
+                    if (!members.isEmpty()) {
+                        broadcast(presence, slow);
+                    }
+                    fanOut.signal(log, presence);
+                }
+            }
         }
-        List<String> users = users();
-        if (!members.isEmpty() && !users.contains(member.user())) {
-            broadcast(new ChatEvent.Presence(name, users, null, member.user(), clock.instant()), tooSlow);
-        }
+        slow.forEach(tooSlow);
         return true;
     }
 
-    /** Distinct users in the room, sorted; a user with two sessions appears once. */
+    /** Distinct users in the room on every instance, sorted; a user with two sessions appears once. */
     private List<String> users() {
-        return List.copyOf(new TreeSet<>(members.stream().map(ChatMember::user).toList()));
+        Set<String> users = localUsers();
+        users.addAll(fanOut.presentElsewhere(log));
+        knownUsers.clear();
+        knownUsers.addAll(users);
+        return List.copyOf(users);
     }
 
-    private void broadcast(ChatEvent event, List<ChatMember> tooSlow) {
-        String json = encoder.encode(event);
+    private Set<String> localUsers() {
+        Set<String> users = new TreeSet<>();
+        members.forEach(m -> users.add(m.user()));
+        return users;
+    }
+
+    private void broadcast(String json, List<ChatMember> slow) {
         for (ChatMember member : members) {
-            offer(member, json, tooSlow);
+            offer(member, json, slow);
         }
     }
 
-    private static void offer(ChatMember member, String json, List<ChatMember> tooSlow) {
+    private static void offer(ChatMember member, String json, List<ChatMember> slow) {
         if (!member.outbox().offer(json)) {
-            tooSlow.add(member);
+            slow.add(member);
         }
     }
 }

@@ -2,11 +2,10 @@ package io.pqws.messaging;
 
 import java.security.Principal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import io.pqws.cluster.FanOut;
 import io.pqws.config.PqwsSettings;
 import io.pqws.security.Closing;
 import io.pqws.security.ModuleCloseCode;
@@ -35,6 +34,9 @@ public class ChatRooms {
     @Inject
     private PqwsSettings settings;
 
+    @Inject
+    private FanOut fanOut;
+
     /** Where a session is a member. */
     private record Membership(ChatRoom room, ChatMember member) {
     }
@@ -52,7 +54,6 @@ public class ChatRooms {
         }
         ChatMember member = new ChatMember(principal.getName(),
                 new Outbox(session, settings.limits().outgoingQueue()));
-        List<ChatMember> tooSlow = new ArrayList<>();
         ChatRoom.Admission admission;
         ChatRoom room;
         synchronized (rooms) {
@@ -63,10 +64,11 @@ public class ChatRooms {
                             "too many rooms on this server (max " + settings.chat().maxRooms() + ")");
                     return;
                 }
-                room = new ChatRoom(roomName, settings.chat().history(), settings.chat().maxMembers(), clock);
+                room = ChatRoom.open(roomName, settings.chat().history(), settings.chat().maxMembers(), clock,
+                        fanOut, ChatRooms::closeTooSlow);
                 rooms.put(roomName, room);
             }
-            admission = room.join(member, tooSlow);
+            admission = room.join(member);
             if (admission == ChatRoom.Admission.JOINED) {
                 session.getUserProperties().put(MEMBERSHIP, new Membership(room, member));
             }
@@ -75,7 +77,6 @@ public class ChatRooms {
             Closing.close(session, ModuleCloseCode.ROOM_FULL,
                     "room is full (max " + settings.chat().maxMembers() + " members)");
         }
-        closeTooSlow(tooSlow);
     }
 
     /** Handles one text message of a member: 1007 when malformed, 1003 when of an unknown type. */
@@ -93,16 +94,14 @@ public class ChatRooms {
             Closing.close(session, CloseCodes.NOT_CONSISTENT, e.getMessage());
             return;
         }
-        List<ChatMember> tooSlow = new ArrayList<>();
         if (command instanceof ChatCommand.Say say) {
-            membership.room().say(membership.member(), say.text(), tooSlow);
+            membership.room().say(membership.member(), say.text());
         } else if (command instanceof ChatCommand.Typing) {
-            membership.room().typing(membership.member(), tooSlow);
+            membership.room().typing(membership.member());
         } else if (command instanceof ChatCommand.Leave) {
             leave(session);
             Closing.close(session, CloseCodes.NORMAL_CLOSURE, "left the room");
         }
-        closeTooSlow(tooSlow);
     }
 
     /** Removes the session from its room (if any); the room goes when its last member does. */
@@ -110,20 +109,16 @@ public class ChatRooms {
         if (!(session.getUserProperties().remove(MEMBERSHIP) instanceof Membership membership)) {
             return;
         }
-        List<ChatMember> tooSlow = new ArrayList<>();
         synchronized (rooms) {
-            membership.room().leave(membership.member(), tooSlow);
-            if (membership.room().isEmpty()) {
-                rooms.remove(membership.room().name(), membership.room());
+            membership.room().leave(membership.member());
+            if (membership.room().isEmpty() && rooms.remove(membership.room().name(), membership.room())) {
+                membership.room().close();
             }
         }
-        closeTooSlow(tooSlow);
     }
 
-    private static void closeTooSlow(List<ChatMember> tooSlow) {
-        for (ChatMember member : tooSlow) {
-            Closing.close(member.session(), ModuleCloseCode.SLOW_CONSUMER,
-                    "too slow: outgoing queue overflowed, messages were dropped");
-        }
+    private static void closeTooSlow(ChatMember member) {
+        Closing.close(member.session(), ModuleCloseCode.SLOW_CONSUMER,
+                "too slow: outgoing queue overflowed, messages were dropped");
     }
 }

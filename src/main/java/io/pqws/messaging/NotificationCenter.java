@@ -12,12 +12,19 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.pqws.cluster.FanOut;
+import io.pqws.cluster.FanOuts;
+import io.pqws.cluster.Following;
+import io.pqws.cluster.LogFollower;
 import io.pqws.config.PqwsSettings;
 import io.pqws.security.Closing;
 import io.pqws.security.ModuleCloseCode;
 import io.pqws.security.ModuleRoles;
 import io.pqws.security.RoleMapping;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -34,11 +41,15 @@ import jakarta.websocket.Session;
  * every user who subscribed to it. Each recipient keeps it in a backlog of {@code pqws.notifications.backlog}
  * entries and gets it on every open session, through the session's bounded {@link Outbox}.
  *
+ * <p>Publishing and (un)subscribing go through the notification log of the {@link FanOut}: the log numbers them (the
+ * number is the id's sequence) and every instance applies them in that order to its inboxes, so with a shared engine
+ * every instance keeps the same backlogs and topics and a client may resume on any of them.
+ *
  * <p>One lock guards all inboxes: publishing touches many of them, and under the lock there are only non-blocking
  * queue operations.
  */
 @ApplicationScoped
-public class NotificationCenter {
+public class NotificationCenter implements LogFollower {
 
     /** {@link NotificationEvent.Missed} reason: the backlog dropped notifications the client did not see. */
     public static final String BACKLOG_OVERFLOW = "backlog-overflow";
@@ -50,20 +61,44 @@ public class NotificationCenter {
     static final String SUBSCRIBER = NotificationCenter.class.getName();
     private static final Logger LOG = Logger.getLogger(NotificationCenter.class.getName());
 
+    /** How long a resuming client's id may be ahead of this instance's copy of the log (a shared engine). */
+    private static final long CATCH_UP_MILLIS = 5_000;
+
     private final Object lock = new Object();
     /** Access-ordered, so the least recently active user comes first when one must be forgotten. */
     private final Map<String, Inbox> inboxes = new LinkedHashMap<>(16, 0.75f, true); // guarded by lock
-    private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final NotificationEventEncoder encoder = new NotificationEventEncoder();
     private final NotificationCommandDecoder decoder = new NotificationCommandDecoder();
     private final Clock clock = Clock.systemUTC();
-    private long seq; // guarded by lock
+    private long seq; // guarded by lock: the last entry of the log applied here
+    private String run;
+    private Following following;
 
     @Inject
     private PqwsSettings settings;
 
     @Inject
     private RoleMapping roles;
+
+    @Inject
+    private FanOut fanOut;
+
+    /** Follows the notification log from what it still keeps, so that this instance can serve resuming clients. */
+    @PostConstruct
+    void start() {
+        run = fanOut.run();
+        following = fanOut.follow(FanOuts.NOTIFICATION_LOG, FanOuts.NOTIFICATION_LOG_CAPACITY, this);
+    }
+
+    /** Starts following the log when the module starts, not with the first session. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.fine(() -> "pqws: notifications follow the " + fanOut.engine() + " log");
+    }
+
+    @PreDestroy
+    void stop() {
+        following.close();
+    }
 
     /** A session's subscription: its user and outbox. */
     private record Subscriber(String user, Outbox outbox) {
@@ -76,26 +111,75 @@ public class NotificationCenter {
 
     /** Publishes a notification and returns it with its id. */
     public NotificationEvent.Notification publish(PublishNotification request) {
+        NotificationLogEntry.Published entry = new NotificationLogEntry.Published(clock.instant(), request);
+        long number = fanOut.append(FanOuts.NOTIFICATION_LOG, entry.toJson());
+        return notification(number, entry);
+    }
+
+    /**
+     * Applies one entry of the notification log: a notification to deliver and keep, a change of topics, or a user who
+     * connected on another instance (kept from then on here too).
+     */
+    @Override
+    public void entry(long number, String text) {
+        NotificationLogEntry entry = NotificationLogEntry.parse(text);
         List<Session> tooSlow = new ArrayList<>();
-        NotificationEvent.Notification notification;
-        int recipients;
         synchronized (lock) {
-            notification = new NotificationEvent.Notification(new NotificationId(run, ++seq).toString(),
-                    clock.instant(), request.user(), request.role(), request.topic(), request.title(), request.body(),
-                    request.data());
-            String json = encoder.encode(notification);
-            List<Inbox> targets = recipients(request);
-            for (Inbox inbox : targets) {
-                inbox.keep(seq, json);
-                inbox.sessions().values().forEach(outbox -> offer(outbox, json, tooSlow));
+            seq = number;
+            if (entry instanceof NotificationLogEntry.Published published) {
+                deliver(notification(number, published), published.request(), tooSlow);
+            } else if (entry instanceof NotificationLogEntry.Topics change) {
+                changeTopics(change, tooSlow);
+            } else if (entry instanceof NotificationLogEntry.Connected connected) {
+                inboxes.computeIfAbsent(connected.user(),
+                        u -> new Inbox(u, settings.notifications().backlog(), connected.since()));
+                forgetInactiveUsers();
             }
-            recipients = targets.size();
-            forgetInactiveUsers();
+            lock.notifyAll();
         }
         closeTooSlow(tooSlow);
-        int count = recipients;
+    }
+
+    @Override
+    public void skipped(long from, long to) {
+        LOG.warning(() -> "pqws: notifications " + run + "-" + from + " to " + run + "-" + to
+                + " were dropped before this instance applied them");
+    }
+
+    private NotificationEvent.Notification notification(long number, NotificationLogEntry.Published entry) {
+        PublishNotification request = entry.request();
+        return new NotificationEvent.Notification(new NotificationId(run, number).toString(), entry.time(),
+                request.user(), request.role(), request.topic(), request.title(), request.body(), request.data());
+    }
+
+    private void deliver(NotificationEvent.Notification notification, PublishNotification request,
+            List<Session> tooSlow) {
+        String json = encoder.encode(notification);
+        List<Inbox> targets = recipients(request);
+        for (Inbox inbox : targets) {
+            inbox.keep(seq, json);
+            inbox.sessions().values().forEach(outbox -> offer(outbox, json, tooSlow));
+        }
+        forgetInactiveUsers();
+        int count = targets.size();
         LOG.log(Level.FINE, () -> "pqws: notification " + notification.id() + " for " + count + " user(s)");
-        return notification;
+    }
+
+    private void changeTopics(NotificationLogEntry.Topics change, List<Session> tooSlow) {
+        Inbox inbox = inbox(change.user());
+        Set<String> topics = new LinkedHashSet<>(inbox.topics());
+        if (change.subscribe()) {
+            topics.addAll(change.topics());
+        } else {
+            topics.removeAll(change.topics());
+        }
+        if (topics.size() > settings.notifications().maxTopics()) {
+            return; // checked before appending; two instances raced: the later change loses
+        }
+        inbox.topics().clear();
+        inbox.topics().addAll(topics);
+        String json = encoder.encode(new NotificationEvent.Subscribed(List.copyOf(inbox.topics())));
+        inbox.sessions().values().forEach(outbox -> offer(outbox, json, tooSlow));
     }
 
     /**
@@ -118,7 +202,10 @@ public class NotificationCenter {
         String user = principal.getName();
         Outbox outbox = new Outbox(session, settings.limits().outgoingQueue());
         List<Session> tooSlow = new ArrayList<>();
+        long since;
         synchronized (lock) {
+            awaitLog(lastSeen);
+            since = seq;
             Inbox inbox = inbox(user);
             offer(outbox, encoder.encode(new NotificationEvent.Ready(user, List.copyOf(inbox.topics()),
                     new NotificationId(run, seq).toString())), tooSlow);
@@ -135,6 +222,10 @@ public class NotificationCenter {
             forgetInactiveUsers();
         }
         closeTooSlow(tooSlow);
+        if (fanOut.shared()) {
+            // the other instances keep the user from the same point on, so the client may resume on any of them
+            fanOut.append(FanOuts.NOTIFICATION_LOG, new NotificationLogEntry.Connected(user, since).toJson());
+        }
     }
 
     /** Handles one text message of a session: 1007 when malformed, 1003 for an unknown type. */
@@ -153,28 +244,23 @@ public class NotificationCenter {
             return;
         }
         int max = settings.notifications().maxTopics();
-        List<Session> tooSlow = new ArrayList<>();
         boolean tooManyTopics;
         synchronized (lock) {
-            Inbox inbox = inbox(subscriber.user());
-            Set<String> topics = new LinkedHashSet<>(inbox.topics());
+            Set<String> topics = new LinkedHashSet<>(inbox(subscriber.user()).topics());
             if (command instanceof NotificationCommand.Subscribe subscribe) {
                 topics.addAll(subscribe.topics());
-            } else if (command instanceof NotificationCommand.Unsubscribe unsubscribe) {
-                topics.removeAll(unsubscribe.topics());
             }
             tooManyTopics = topics.size() > max;
-            if (!tooManyTopics) {
-                inbox.topics().clear();
-                inbox.topics().addAll(topics);
-                String json = encoder.encode(new NotificationEvent.Subscribed(List.copyOf(inbox.topics())));
-                inbox.sessions().values().forEach(outbox -> offer(outbox, json, tooSlow));
-            }
         }
         if (tooManyTopics) {
             Closing.close(session, CloseCodes.VIOLATED_POLICY, "too many topics (max " + max + ")");
+        } else if (command instanceof NotificationCommand.Subscribe subscribe) {
+            fanOut.append(FanOuts.NOTIFICATION_LOG,
+                    new NotificationLogEntry.Topics(subscriber.user(), true, subscribe.topics()).toJson());
+        } else if (command instanceof NotificationCommand.Unsubscribe unsubscribe) {
+            fanOut.append(FanOuts.NOTIFICATION_LOG,
+                    new NotificationLogEntry.Topics(subscriber.user(), false, unsubscribe.topics()).toJson());
         }
-        closeTooSlow(tooSlow);
     }
 
     /** Stops delivering to the session; its user's backlog and topics stay. */
@@ -225,6 +311,25 @@ public class NotificationCenter {
                 it.remove();
                 excess--;
             }
+        }
+    }
+
+    /**
+     * With a shared engine, a client may resume on this instance with an id another instance applied a moment
+     * earlier: wait (boundedly, under the lock, which {@link #entry} releases) until this instance has applied it.
+     */
+    private void awaitLog(NotificationId lastSeen) {
+        if (!fanOut.shared() || lastSeen == null || !lastSeen.run().equals(run)) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + CATCH_UP_MILLIS;
+        try {
+            for (long left = CATCH_UP_MILLIS; seq < lastSeen.seq() && left > 0;
+                    left = deadline - System.currentTimeMillis()) {
+                lock.wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -106,4 +106,15 @@ class PqwsSettingsTest {
                 () -> PqwsSettings.from(Map.of(PqwsSettings.BURST, " ")));
         assertEquals(List.of("pqws.limits.burst is empty; remove it to use the default"), e.problems());
     }
+
+    @Test
+    void theFanOutEngineIsOneOfTheKnownOnesAndLocalByDefault() {
+        assertEquals(FanOutEngine.LOCAL, PqwsSettings.from(Map.of()).fanOut());
+        assertEquals(FanOutEngine.HAZELCAST, PqwsSettings.from(Map.of(PqwsSettings.FANOUT, "Hazelcast")).fanOut(),
+                "positive control");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> PqwsSettings.from(Map.of(PqwsSettings.FANOUT, "redis", "pqws.fanout.hazelcast.name", "x")));
+        assertEquals(List.of("pqws.fanout='redis' must be one of local, hazelcast (default local)",
+                "unknown setting pqws.fanout.hazelcast.name"), e.problems());
+    }
 }

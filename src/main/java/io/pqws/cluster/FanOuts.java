@@ -1,0 +1,75 @@
+package io.pqws.cluster;
+
+import java.util.Map;
+import java.util.logging.Logger;
+
+import io.pqws.cluster.hazelcast.PayaraGrid;
+import io.pqws.config.FanOutEngine;
+import io.pqws.config.PqwsSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * Starts the fan-out engine {@code pqws.fanout} names, once, when the module starts, and makes it injectable.
+ *
+ * <p>Why here and eagerly: a chosen engine the container does not have (Hazelcast on WildFly) must fail the
+ * deployment with the reason, not the first chat message; and the Hazelcast classes are loaded only when that engine
+ * is chosen ({@code io.pqws.cluster.hazelcast} is reached through one static call), so the same WAR deploys on
+ * containers without them.
+ */
+@ApplicationScoped
+public class FanOuts {
+
+    /** The log of every notification and subscription change. */
+    public static final String NOTIFICATION_LOG = "notifications";
+    /** How many notification-log entries the Hazelcast engine keeps for instances that start later. */
+    public static final int NOTIFICATION_LOG_CAPACITY = 10_000;
+    /**
+     * How many entries the Hazelcast engine keeps per chat room, at least: an instance that falls further behind a
+     * room than this loses messages (logged), so it is larger than the history a joining member gets.
+     */
+    public static final int CHAT_LOG_MIN_CAPACITY = 1_000;
+
+    private static final Logger LOG = Logger.getLogger(FanOuts.class.getName());
+
+    @Inject
+    private PqwsSettings settings;
+
+    private FanOut fanOut;
+
+    /** The log of a chat room. */
+    public static String chatLog(String room) {
+        return "chat." + room;
+    }
+
+    @PostConstruct
+    void start() {
+        if (settings.fanOut() == FanOutEngine.HAZELCAST) {
+            fanOut = PayaraGrid.fanOut(Map.of(
+                    chatLog("*"), Math.max(CHAT_LOG_MIN_CAPACITY, settings.chat().history()),
+                    NOTIFICATION_LOG, NOTIFICATION_LOG_CAPACITY));
+        } else {
+            fanOut = new LocalFanOut();
+        }
+        LOG.info(() -> "pqws: fan-out engine " + fanOut.engine() + " (run " + fanOut.run() + ")");
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        fanOut();
+    }
+
+    @PreDestroy
+    void stop() {
+        fanOut.close();
+    }
+
+    @Produces
+    public FanOut fanOut() {
+        return fanOut;
+    }
+}
