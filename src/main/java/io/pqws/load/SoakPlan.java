@@ -1,0 +1,54 @@
+package io.pqws.load;
+
+import java.time.Duration;
+
+/**
+ * The shape of one soak run.
+ *
+ * @param sessions  concurrent chat sessions, each a different user
+ * @param roomSize  members per room (the last room may have fewer); at most the server's {@code pqws.chat.max-members}
+ * @param duration  how long the members send
+ * @param interval  each member sends one message per interval (keep it under the server's rate limit)
+ * @param flood     whether one extra member of the first room floods it, to be throttled by the server
+ * @param runId     makes this run's user and room names unique (several runs may share a server)
+ */
+public record SoakPlan(int sessions, int roomSize, Duration duration, Duration interval, boolean flood,
+        String runId) {
+
+    /** Messages the flooder sends at most (far beyond any burst the server allows). */
+    public static final int FLOOD_MESSAGES = 5_000;
+
+    public SoakPlan {
+        if (sessions < 2 || roomSize < 2) {
+            throw new IllegalArgumentException("a soak needs at least 2 sessions and rooms of at least 2");
+        }
+        if (duration.isNegative() || duration.isZero() || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("duration and interval must be positive");
+        }
+        if (!runId.matches("[A-Za-z0-9]{1,16}")) {
+            throw new IllegalArgumentException("run id must be 1-16 letters or digits: " + runId);
+        }
+    }
+
+    /** The default soak of issue 8: 2,000 sessions for 10 minutes. */
+    public static SoakPlan full(String runId) {
+        return new SoakPlan(2_000, 20, Duration.ofMinutes(10), Duration.ofSeconds(5), true, runId);
+    }
+
+    /** The CI variant: a few hundred sessions for well under a minute. */
+    public static SoakPlan quick(String runId) {
+        return new SoakPlan(300, 20, Duration.ofSeconds(40), Duration.ofSeconds(2), true, runId);
+    }
+
+    int rooms() {
+        return (sessions + roomSize - 1) / roomSize;
+    }
+
+    String room(int member) {
+        return "soak-" + runId + "-" + member / roomSize;
+    }
+
+    String user(int member) {
+        return "soak-" + runId + "-" + member;
+    }
+}
