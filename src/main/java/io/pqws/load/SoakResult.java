@@ -20,9 +20,7 @@ import java.util.Locale;
  * @param firstUnexpected     the first such ending, or null
  * @param floodSent           messages the flooder wrote before the server cut it off (-1 without a flooder)
  * @param floodEnding         how the flooder's session ended, or null
- * @param heapBaselineBytes   server heap after a full GC before any session, or -1
- * @param heapStartBytes      after all sessions joined, or -1
- * @param heapEndBytes        after the run, sessions still open, or -1
+ * @param heap                the server's heap after full GCs along the run
  * @param latencyP50Micros    median delivery latency
  * @param latencyP99Micros    99th percentile
  * @param latencyMaxMicros    the longest
@@ -30,8 +28,18 @@ import java.util.Locale;
  */
 public record SoakResult(SoakPlan plan, String negotiated, int opened, long sent, long delivered,
         DeliveryLedger.Verdict verdict, long roomGaps, int unexpectedCloses, ChatMember.Ending firstUnexpected,
-        long floodSent, ChatMember.Ending floodEnding, long heapBaselineBytes, long heapStartBytes,
-        long heapEndBytes, long latencyP50Micros, long latencyP99Micros, long latencyMaxMicros, Duration took) {
+        long floodSent, ChatMember.Ending floodEnding, Heap heap, long latencyP50Micros, long latencyP99Micros, long latencyMaxMicros, Duration took) {
+
+    /**
+     * The server's heap in use after a full GC (jcmd), in bytes, or -1 each when no server pid was given.
+     *
+     * @param baseline before any session of the run
+     * @param joined   all sessions joined, none has sent yet
+     * @param warm     a tenth into the sending time: every session has sent and received (its buffers exist)
+     * @param end      after the last delivery, sessions still open
+     */
+    public record Heap(long baseline, long joined, long warm, long end) {
+    }
 
     /** Whether the flooder was stopped by the server's rate limit (1008). */
     public boolean floodThrottled() {
@@ -65,9 +73,10 @@ public record SoakResult(SoakPlan plan, String negotiated, int opened, long sent
         }
         lines.add(String.format(Locale.ROOT, "delivery latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
                 latencyP50Micros / 1e3, latencyP99Micros / 1e3, latencyMaxMicros / 1e3));
-        if (heapStartBytes >= 0) {
-            lines.add(String.format(Locale.ROOT, "server heap after full GC: %s before the sessions, %s at start, "
-                    + "%s at end", mib(heapBaselineBytes), mib(heapStartBytes), mib(heapEndBytes)));
+        if (heap.joined() >= 0) {
+            lines.add(String.format(Locale.ROOT, "server heap after full GC: %s before the sessions, %s joined, "
+                    + "%s a tenth into the run, %s at the end", mib(heap.baseline()), mib(heap.joined()),
+                    mib(heap.warm()), mib(heap.end())));
         } else {
             lines.add("server heap: not measured (no server pid)");
         }

@@ -86,7 +86,10 @@ public final class SoakRun {
                     flooder.sendNext();
                 }
             }
-            awaitEnd(plan.duration());
+            Duration warmup = plan.duration().dividedBy(10);
+            awaitEnd(warmup);
+            long heapWarm = heap();
+            awaitEnd(plan.duration().minus(warmup));
             senders.forEach(s -> s.cancel(false));
             pacer.shutdown();
             if (!pacer.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -99,7 +102,8 @@ public final class SoakRun {
             awaitDeliveries(members, sentPerRoom);
             long heapEnd = heap();
             return verdict(negotiated, opened, members, flooder, sentPerRoom, latencies.getIntervalHistogram(),
-                    heapBaseline, heapStart, heapEnd, Duration.ofNanos(System.nanoTime() - started));
+                    new SoakResult.Heap(heapBaseline, heapStart, heapWarm, heapEnd),
+                    Duration.ofNanos(System.nanoTime() - started));
         } finally {
             pacer.shutdownNow();
             List<CompletableFuture<?>> closing = new ArrayList<>();
@@ -178,8 +182,7 @@ public final class SoakRun {
     }
 
     private SoakResult verdict(String negotiated, int opened, List<ChatMember> members, ChatMember flooder,
-            Map<Integer, Map<String, Long>> sentPerRoom, Histogram latencies, long heapBaseline, long heapStart,
-            long heapEnd, Duration took) {
+            Map<Integer, Map<String, Long>> sentPerRoom, Histogram latencies, SoakResult.Heap heap, Duration took) {
         DeliveryLedger.Verdict total = DeliveryLedger.Verdict.none();
         long sent = 0;
         long gaps = 0;
@@ -204,7 +207,7 @@ public final class SoakRun {
             floodEnding = flooder.ending().completeOnTimeout(null, DRAIN_WAIT.toSeconds(), TimeUnit.SECONDS).join();
         }
         return new SoakResult(plan, negotiated, opened, sent, total.received(), total, gaps, unexpected,
-                firstUnexpected, floodSent, floodEnding, heapBaseline, heapStart, heapEnd,
+                firstUnexpected, floodSent, floodEnding, heap,
                 latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(99), latencies.getMaxValue(),
                 took);
     }
