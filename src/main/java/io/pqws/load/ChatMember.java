@@ -30,6 +30,8 @@ public final class ChatMember implements WebSocket.Listener {
     }
 
     private static final String PREFIX = "n:";
+    private static final String PRESENCE = "{\"type\":\"presence\"";
+    private static final String TYPING = "{\"type\":\"typing\"";
 
     private final String user;
     private final Recorder latencyMicros;
@@ -66,7 +68,9 @@ public final class ChatMember implements WebSocket.Listener {
         if (last) {
             String text = partial.toString();
             partial.setLength(0);
-            handle(LoadClient.json(text));
+            if (!text.startsWith(PRESENCE) && !text.startsWith(TYPING)) { // nothing to check, maybe large: not parsed
+                handle(LoadClient.json(text));
+            }
         }
         webSocket.request(1);
         return null;
@@ -90,7 +94,7 @@ public final class ChatMember implements WebSocket.Listener {
                 }
             }
             default -> {
-                // presence and typing carry nothing to check
+                // nothing else carries anything to check
             }
         }
     }
