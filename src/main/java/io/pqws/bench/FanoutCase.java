@@ -62,9 +62,8 @@ final class FanoutCase {
         String run = Long.toString(Instant.now().getEpochSecond(), 36);
         URI base = URI.create("https://localhost:" + server.httpsPort() + "/pqws/");
         try (LoadClient client = new LoadClient(base, sessions, issuer, 4)) {
-            long baseline = ServerHeap.usedAfterFullGc(server.pid());
             fanout(report, client, plan, run, progress);
-            idleMemory(report, client, server, plan, run, baseline, progress);
+            idleMemory(report, client, server, plan, run, progress);
         }
     }
 
@@ -126,9 +125,9 @@ final class FanoutCase {
     }
 
     private static void idleMemory(BenchReport report, LoadClient client, PayaraServer server, Plan plan,
-            String run, long baseline, Progress progress) throws Exception {
+            String run, Progress progress) throws Exception {
+        long baseline = ServerHeap.usedAfterFullGc(server.pid()); // after the fan-out members left
         Section section = report.section("idle-memory", "Server heap per idle chat session (case 5)");
-        Series perSession = section.series("heap per idle session", "KiB/session");
         List<ChatMember> members = new ArrayList<>();
         Recorder unused = new Recorder(Series.MAX_MICROS, 3);
         try {
@@ -139,6 +138,7 @@ final class FanoutCase {
                 long open = members.stream().filter(m -> !m.ending().isDone()).count();
                 long heap = ServerHeap.usedAfterFullGc(server.pid());
                 double kib = (heap - baseline) / 1024.0 / open;
+                Series perSession = section.series("heap per idle session, " + count + " sessions", "KiB/session");
                 perSession.add(kib);
                 perSession.fact("at " + open + " sessions", String.format(Locale.ROOT, "%.1f KiB (heap %.1f MiB, "
                         + "%.1f MiB with none)", kib, heap / 1048576.0, baseline / 1048576.0));
@@ -150,8 +150,7 @@ final class FanoutCase {
         }
         section.note("Chat members in rooms of " + IDLE_ROOM_SIZE + ", joined and silent; heap after a full GC "
                 + "(jcmd GC.run, GC.heap_info) minus the heap after a full GC before any session, divided by the "
-                + "open sessions. One value per session count (the series' values, in the order "
-                + plan.idleSessions() + "). Target: ≤ 64 KiB per idle session.");
+                + "open sessions; one measurement per session count. Target: ≤ 64 KiB per idle session.");
     }
 
     private interface Naming {
