@@ -58,14 +58,14 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--sessions", paramLabel = "N", description = "Concurrent sessions (overrides the plan).")
     private Integer sessions;
 
-    @Option(names = "--room-size", paramLabel = "N", description = "Members per room (default 20).")
+    @Option(names = "--room-size", paramLabel = "N", description = "Members per room (default 10; 20 with --quick).")
     private Integer roomSize;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "How long members send.")
     private Long durationSeconds;
 
     @Option(names = "--interval", paramLabel = "MILLIS",
-            description = "Each member sends one message per interval (default 5000; 2000 with --quick).")
+            description = "Each member sends one message per interval (default 10000; 2000 with --quick).")
     private Long intervalMillis;
 
     @Option(names = "--no-flood", description = "Leave out the flooder.")

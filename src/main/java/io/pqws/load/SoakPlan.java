@@ -36,7 +36,7 @@ public record SoakPlan(int sessions, int roomSize, Duration duration, Duration i
 
     /** The default soak of issue 8: 2,000 sessions for 10 minutes. */
     public static SoakPlan full(String runId) {
-        return new SoakPlan(2_000, 20, Duration.ofMinutes(10), Duration.ofSeconds(5), true, runId);
+        return new SoakPlan(2_000, 10, Duration.ofMinutes(10), Duration.ofSeconds(10), true, runId);
     }
 
     /** The CI variant: a few hundred sessions for well under a minute. */

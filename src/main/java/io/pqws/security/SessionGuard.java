@@ -82,7 +82,8 @@ public class SessionGuard {
     /** Applies the limits to a session that just opened; false when it was refused and closed. */
     public boolean admit(Session session) {
         LimitSettings limits = settings.limits();
-        session.setMaxIdleTimeout(0); // the container's timer is off: IdleReaper closes idle sessions
+        // negative is "no timeout" (Jakarta WebSocket); on Tyrus it also schedules no timer task per message
+        session.setMaxIdleTimeout(-1); // IdleReaper closes idle sessions
         session.setMaxTextMessageBufferSize(limits.maxTextBytes());
         session.setMaxBinaryMessageBufferSize(limits.maxBinaryBytes());
         Principal principal = session.getUserPrincipal();
