@@ -75,8 +75,12 @@ final class FanoutCase {
         Recorder latencies = new Recorder(Series.MAX_MICROS, 3);
         List<ChatMember> members = new ArrayList<>();
         long joinStart = System.nanoTime();
-        join(client, members, size, i -> "fanout-" + run, i -> "fanout-" + run + "-" + i, latencies);
+        int failed = join(client, members, size, i -> "fanout-" + run, i -> "fanout-" + run + "-" + i, latencies);
         double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
+        if (failed > 0) {
+            section.note(failed + " of " + size + " members could not join (first failure in the progress output); "
+                    + "the figures are for the others.");
+        }
         progress.say(String.format(Locale.ROOT, "fanout: %d members joined one room in %.1f s", size, joinSeconds));
         section.note(String.format(Locale.ROOT, "Joining the %d members took %.1f s: each join sends every member a "
                 + "presence event listing all members, so a room's joins cost O(members²) bytes.", size, joinSeconds));
@@ -133,9 +137,13 @@ final class FanoutCase {
         try {
             for (int count : plan.idleSessions()) {
                 int from = members.size();
-                join(client, members, count - from, i -> "idle-" + run + "-" + (from + i) / IDLE_ROOM_SIZE,
+                int failed = join(client, members, count - from, i -> "idle-" + run + "-" + (from + i) / IDLE_ROOM_SIZE,
                         i -> "idle-" + run + "-" + (from + i), unused);
-                long open = members.stream().filter(m -> !m.ending().isDone()).count();
+                long open = members.stream().filter(m -> m.welcome().isDone() && !m.ending().isDone()).count();
+                if (failed > 0) {
+                    section.note(failed + " sessions could not join on the way to " + count + "; the heap is divided "
+                            + "by the " + open + " open ones.");
+                }
                 long heap = ServerHeap.usedAfterFullGc(server.pid());
                 double kib = (heap - baseline) / 1024.0 / open;
                 Series perSession = section.series("heap per idle session, " + count + " sessions", "KiB/session");
@@ -157,7 +165,8 @@ final class FanoutCase {
         String name(int i);
     }
 
-    private static void join(LoadClient client, List<ChatMember> members, int count, Naming room, Naming user,
+    /** Opens and joins {@code count} more members; returns how many failed to join within the wait. */
+    private static int join(LoadClient client, List<ChatMember> members, int count, Naming room, Naming user,
             Recorder latencies) throws Exception {
         Semaphore inFlight = new Semaphore(JOINS_IN_FLIGHT);
         List<CompletableFuture<?>> joined = new ArrayList<>();
@@ -170,7 +179,18 @@ final class FanoutCase {
             welcome.whenComplete((ok, failure) -> inFlight.release());
             joined.add(welcome);
         }
-        CompletableFuture.allOf(joined.toArray(CompletableFuture[]::new)).get(10 + count / 5, TimeUnit.SECONDS);
+        CompletableFuture<Void> all = CompletableFuture.allOf(joined.toArray(CompletableFuture[]::new));
+        all.handle((ok, failure) -> null).completeOnTimeout(null, 60 + count / 5, TimeUnit.SECONDS).join();
+        int failed = 0;
+        for (CompletableFuture<?> welcome : joined) {
+            if (!welcome.isDone() || welcome.isCompletedExceptionally()) {
+                if (failed++ == 0) {
+                    System.err.println("bench: a member failed to join: "
+                            + welcome.handle((ok, failure) -> String.valueOf(failure)).getNow("no welcome in time"));
+                }
+            }
+        }
+        return failed;
     }
 
     /** Sends {@code messages} from the senders, paced or all at once; returns when all were sent. */

@@ -40,7 +40,7 @@ record Plan(String name, int rounds, Duration handshakeRound, Duration warmup, i
 
     static Plan full() {
         return new Plan("full", 5, Duration.ofSeconds(4), Duration.ofSeconds(5), 4, 5, Duration.ofSeconds(3), 3,
-                Duration.ofSeconds(3), List.of(1, 64), List.of(1024, 64 * 1024), 5, Duration.ofSeconds(1), 2, 1_000, 200, 3,
+                Duration.ofSeconds(3), List.of(1, 64), List.of(1024, 64 * 1024), 5, Duration.ofSeconds(1), 2, 1_000, 100, 3,
                 List.of(1_000, 10_000));
     }
 }
