@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false,
         description = {
             "Benchmark post-quantum TLS side by side: full and resumed handshakes, wss echo, bulk record "
-                    + "protection, public-key operations per provider, room fan-out and memory per idle session, cold start. Run from a built checkout "
+                    + "protection, public-key operations per provider, room fan-out and memory per idle session, "
+                    + "cold start. Run from a built checkout "
                     + "(mvn package) as root (nginx runs in a chroot).",
             ""},
         footerHeading = "%nExamples:%n",
@@ -66,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Short rounds and fewer sessions: about two minutes, for development.")
     private boolean quick;
 
-    @Option(names = "--cases", paramLabel = "LIST", defaultValue = "handshake,resumption,echo,bulk,pubkey,fanout,coldstart",
+    @Option(names = "--cases", paramLabel = "LIST",
+            defaultValue = "handshake,resumption,echo,bulk,pubkey,fanout,coldstart",
             description = "Cases to run, comma-separated (default: ${DEFAULT-VALUE}).")
     private String cases;
 

@@ -34,13 +34,13 @@ record Plan(String name, int rounds, Duration handshakeRound, Duration warmup, i
 
     static Plan quick() {
         return new Plan("quick", 3, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 3, Duration.ofSeconds(1), 2,
-                Duration.ofMillis(750), List.of(1, 16), List.of(1024, 64 * 1024), 3, Duration.ofMillis(500), 0, 100, 50, 2,
-                List.of(200, 1_000));
+                Duration.ofMillis(750), List.of(1, 16), List.of(1024, 64 * 1024), 3, Duration.ofMillis(500), 0,
+                100, 50, 2, List.of(200, 1_000));
     }
 
     static Plan full() {
         return new Plan("full", 5, Duration.ofSeconds(4), Duration.ofSeconds(5), 4, 5, Duration.ofSeconds(3), 3,
-                Duration.ofSeconds(3), List.of(1, 64), List.of(1024, 64 * 1024), 5, Duration.ofSeconds(1), 2, 1_000, 100, 3,
-                List.of(1_000, 10_000));
+                Duration.ofSeconds(3), List.of(1, 64), List.of(1024, 64 * 1024), 5, Duration.ofSeconds(1), 2,
+                1_000, 100, 3, List.of(1_000, 10_000));
     }
 }

@@ -49,7 +49,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The module's base URL, e.g. https://localhost:8443/pqws/")
+    @Parameters(index = "0", paramLabel = "URL",
+            description = "The module's base URL, e.g. https://localhost:8443/pqws/")
     private URI url;
 
     @Option(names = "--quick", description = "The CI variant: 300 sessions for 40 s (default: 2000 for 10 minutes).")

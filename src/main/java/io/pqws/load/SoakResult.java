@@ -28,7 +28,8 @@ import java.util.Locale;
  */
 public record SoakResult(SoakPlan plan, String negotiated, int opened, long sent, long delivered,
         DeliveryLedger.Verdict verdict, long roomGaps, int unexpectedCloses, ChatMember.Ending firstUnexpected,
-        long floodSent, ChatMember.Ending floodEnding, Heap heap, long latencyP50Micros, long latencyP99Micros, long latencyMaxMicros, Duration took) {
+        long floodSent, ChatMember.Ending floodEnding, Heap heap, long latencyP50Micros, long latencyP99Micros,
+        long latencyMaxMicros, Duration took) {
 
     /**
      * The server's heap in use after a full GC (jcmd), in bytes, or -1 each when no server pid was given.

@@ -30,9 +30,10 @@ import jakarta.json.JsonObject;
 /**
  * Faults of issue 8 on a real Payara Micro with small limits ({@code pqws-it-tight.properties}: idle timeout 3 s,
  * 3 sessions per user, rooms of 3): a client that vanishes in the middle of a frame, and one that goes silent
- * (half-open). Each test uses its own user for the faulty client, so no test sees another's sessions. Each time the server must clean the session up (room membership and the user's session count, the
+ * (half-open). Each time the server must clean the session up (room membership and the user's session count, the
  * latter shown by the user being admitted to as many new sessions as the cap allows) and the others must carry on.
- * A slow consumer is {@code LimitsIT.aMemberThatStopsReadingIsClosedAndTheRoomCarriesOn}.
+ * Each test uses its own user for the faulty client, so no test sees another's sessions. A slow consumer is
+ * {@code LimitsIT.aMemberThatStopsReadingIsClosedAndTheRoomCarriesOn}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
