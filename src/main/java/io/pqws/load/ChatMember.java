@@ -1,6 +1,7 @@
 package io.pqws.load;
 
 import java.net.http.WebSocket;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -29,6 +31,8 @@ public final class ChatMember implements WebSocket.Listener {
     public record Ending(int code, String reason) {
     }
 
+    /** One factory: {@code Json.createObjectBuilder} looks the provider up again for every message. */
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
     private static final String PREFIX = "n:";
     private static final String PRESENCE = "{\"type\":\"presence\"";
     private static final String TYPING = "{\"type\":\"typing\"";
@@ -126,7 +130,7 @@ public final class ChatMember implements WebSocket.Listener {
     public synchronized CompletableFuture<?> sendNext() {
         long number = ++numbered;
         WebSocket ws = socket;
-        tail = tail.thenCompose(previous -> ws.sendText(Json.createObjectBuilder().add("type", "say")
+        tail = tail.thenCompose(previous -> ws.sendText(BUILDERS.createObjectBuilder().add("type", "say")
                 .add("text", PREFIX + number + ":" + System.nanoTime()).build().toString(), true))
                 .thenRun(sent::incrementAndGet);
         return tail;
@@ -140,11 +144,6 @@ public final class ChatMember implements WebSocket.Listener {
     /** Messages whose send completed. */
     public long sent() {
         return sent.get();
-    }
-
-    /** How many sends are still queued. */
-    public synchronized long unsent() {
-        return numbered - sent.get();
     }
 
     /** Times the room's {@code seq} did not follow the previous one. */

@@ -64,11 +64,6 @@ public final class DeliveryLedger {
         }
     }
 
-    /** Distinct messages received so far from all senders. */
-    public synchronized long received() {
-        return senders.values().stream().mapToLong(s -> s.distinct).sum();
-    }
-
     /**
      * The verdict against what each sender says it sent. A sender missing from {@code sent} (whose count is unknown,
      * such as a flooder cut off by the server) is checked for gaps below its highest number only.

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import io.pqws.client.ClientTlsSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
 /**
  * Opens many authenticated wss sessions from one JVM: one shared JDK {@link HttpClient} (one selector thread and a
@@ -33,6 +35,8 @@ import jakarta.json.JsonReader;
 public final class LoadClient implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** One factory: {@code Json.createReader} looks the provider up again for every message. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final URI base;
     private final ExecutorService executor;
@@ -86,7 +90,7 @@ public final class LoadClient implements AutoCloseable {
     }
 
     static JsonObject json(CharSequence text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text.toString()))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text.toString()))) {
             return reader.readObject();
         }
     }
