@@ -62,13 +62,13 @@ final class FanoutCase {
         String run = Long.toString(Instant.now().getEpochSecond(), 36);
         URI base = URI.create("https://localhost:" + server.httpsPort() + "/pqws/");
         try (LoadClient client = new LoadClient(base, sessions, issuer, 4)) {
-            fanout(report, client, plan, run, progress);
+            fanout(report, client, server, plan, run, progress);
             idleMemory(report, client, server, plan, run, progress);
         }
     }
 
-    private static void fanout(BenchReport report, LoadClient client, Plan plan, String run, Progress progress)
-            throws Exception {
+    private static void fanout(BenchReport report, LoadClient client, PayaraServer server, Plan plan, String run,
+            Progress progress) throws Exception {
         int size = plan.fanoutMembers();
         Section section = report.section("fanout", "Room fan-out: one room of " + size + " members, "
                 + plan.fanoutMessages() + " messages per turn from " + SENDERS + " of them (case 5)");
@@ -102,10 +102,12 @@ final class FanoutCase {
                 Feed feed = feeds.get(i);
                 latencies.reset();
                 long start = System.nanoTime();
+                long serverCpu = server.cpuNanos();
                 feed(senders, feed, plan.fanoutMessages());
                 long missing = awaitDeliveries(members);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long delivered = (long) plan.fanoutMessages() * size - missing;
+                double cpuShare = (server.cpuNanos() - serverCpu) / 1e9 / seconds;
                 Series series = deliveries.get(i);
                 series.add(delivered / seconds);
                 series.addLatencies(latencies.getIntervalHistogram());
@@ -115,6 +117,7 @@ final class FanoutCase {
                 }
                 long closed = members.stream().filter(m -> m.ending().isDone()).count();
                 series.fact("members closed by the server", Long.toString(closed));
+                series.fact("server CPU (cores busy, last round)", String.format(Locale.ROOT, "%.2f", cpuShare));
                 progress.say(String.format(Locale.ROOT, "fanout round %d: %-18s %9.0f deliveries/s, %7.1f msg/s, "
                         + "%d missing, %d members closed", round + 1, feed.name(), delivered / seconds,
                         plan.fanoutMessages() / seconds, missing, closed));
