@@ -32,8 +32,8 @@ import io.pqws.load.ServerHeap;
 /**
  * Case 5: one chat room of many members on the hybrid container, fed at a paced 10 and 1,000 messages per second and
  * as fast as the senders can, with deliveries per second and sender-to-receiver latency (same JVM clock) measured by
- * every member; then the server's heap per idle chat session (after a full GC, minus the heap with none) at growing
- * session counts. All sessions are hybrid wss from one {@link LoadClient}, each a different user with a ticket.
+ * every member; before that, on the fresh server, the heap per idle chat session (after a full GC, minus the heap
+ * with none) at growing session counts (the fan-out leaves buffers behind that would count against them). All sessions are hybrid wss from one {@link LoadClient}, each a different user with a ticket.
  *
  * <p>Why a turn sends a fixed number of messages rather than for a fixed time: when the room cannot keep up, a
  * timed turn would leave a backlog that spills into the next turn; a fixed count is delivered completely (or
@@ -62,8 +62,8 @@ final class FanoutCase {
         String run = Long.toString(Instant.now().getEpochSecond(), 36);
         URI base = URI.create("https://localhost:" + server.httpsPort() + "/pqws/");
         try (LoadClient client = new LoadClient(base, sessions, issuer, 4)) {
+            idleMemory(report, client, server, plan, run, progress); // first: the fan-out leaves buffers behind
             fanout(report, client, server, plan, run, progress);
-            idleMemory(report, client, server, plan, run, progress);
         }
     }
 
@@ -133,7 +133,9 @@ final class FanoutCase {
 
     private static void idleMemory(BenchReport report, LoadClient client, PayaraServer server, Plan plan,
             String run, Progress progress) throws Exception {
-        long baseline = ServerHeap.usedAfterFullGc(server.pid()); // after the fan-out members left
+        long baseline = ServerHeap.usedAfterFullGc(server.pid());
+        long previousHeap = baseline;
+        long previousOpen = 0;
         Section section = report.section("idle-memory", "Server heap per idle chat session (case 5)");
         List<ChatMember> members = new ArrayList<>();
         Recorder unused = new Recorder(Series.MAX_MICROS, 3);
@@ -152,7 +154,10 @@ final class FanoutCase {
                 Series perSession = section.series("heap per idle session, " + count + " sessions", "KiB/session");
                 perSession.add(kib);
                 perSession.fact("at " + open + " sessions", String.format(Locale.ROOT, "%.1f KiB (heap %.1f MiB, "
-                        + "%.1f MiB with none)", kib, heap / 1048576.0, baseline / 1048576.0));
+                        + "%.1f MiB with none; %.1f KiB each since the previous count)", kib, heap / 1048576.0,
+                        baseline / 1048576.0, (heap - previousHeap) / 1024.0 / Math.max(1, open - previousOpen)));
+                previousHeap = heap;
+                previousOpen = open;
                 progress.say(String.format(Locale.ROOT, "idle memory: %d sessions, heap %.1f MiB, %.1f KiB each",
                         open, heap / 1048576.0, kib));
             }
