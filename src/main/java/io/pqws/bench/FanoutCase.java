@@ -84,9 +84,10 @@ final class FanoutCase {
         progress.say(String.format(Locale.ROOT, "fanout: %d members joined one room in %.1f s", size, joinSeconds));
         section.note(String.format(Locale.ROOT, "Joining the %d members took %.1f s: each join sends every member a "
                 + "presence event listing all members, so a room's joins cost O(members²) bytes.", size, joinSeconds));
+        List<ChatMember> joined = members.stream().filter(FanoutCase::joined).toList();
         List<ChatMember> senders = new ArrayList<>();
         for (int i = 0; i < SENDERS; i++) {
-            senders.add(members.get(i * size / SENDERS));
+            senders.add(joined.get(i * joined.size() / SENDERS));
         }
         List<Feed> feeds = List.of(new Feed("paced 10 msg/s", 10), new Feed("paced 1000 msg/s", 1_000),
                 new Feed("max rate", 0));
@@ -106,7 +107,7 @@ final class FanoutCase {
                 feed(senders, feed, plan.fanoutMessages());
                 long missing = awaitDeliveries(members);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long delivered = (long) plan.fanoutMessages() * size - missing;
+                long delivered = (long) plan.fanoutMessages() * joined.size() - missing;
                 double cpuShare = (server.cpuNanos() - serverCpu) / 1e9 / seconds;
                 Series series = deliveries.get(i);
                 series.add(delivered / seconds);
@@ -115,7 +116,7 @@ final class FanoutCase {
                 if (missing > 0) {
                     series.fact("missing after " + DRAIN.toSeconds() + " s", Long.toString(missing));
                 }
-                long closed = members.stream().filter(m -> m.ending().isDone()).count();
+                long closed = joined.stream().filter(m -> m.ending().isDone()).count();
                 series.fact("members closed by the server", Long.toString(closed));
                 series.fact("server CPU (cores busy, last round)", String.format(Locale.ROOT, "%.2f", cpuShare));
                 progress.say(String.format(Locale.ROOT, "fanout round %d: %-18s %9.0f deliveries/s, %7.1f msg/s, "
@@ -144,7 +145,7 @@ final class FanoutCase {
                 int from = members.size();
                 int failed = join(client, members, count - from, i -> "idle-" + run + "-" + (from + i) / IDLE_ROOM_SIZE,
                         i -> "idle-" + run + "-" + (from + i), unused);
-                long open = members.stream().filter(m -> m.welcome().isDone() && !m.ending().isDone()).count();
+                long open = members.stream().filter(m -> joined(m) && !m.ending().isDone()).count();
                 if (failed > 0) {
                     section.note(failed + " sessions could not join on the way to " + count + "; the heap is divided "
                             + "by the " + open + " open ones.");
@@ -232,7 +233,10 @@ final class FanoutCase {
                 .get(DRAIN.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Waits until every open member has every message sent so far; returns how many are missing at the end. */
+    /**
+     * Waits until every open member (one that joined and is still open) has every message sent so far; returns how
+     * many are missing at the end.
+     */
     private static long awaitDeliveries(List<ChatMember> members) {
         Map<String, Long> sent = new HashMap<>();
         for (ChatMember member : members) {
@@ -245,7 +249,7 @@ final class FanoutCase {
         do {
             missing = 0;
             for (ChatMember member : members) {
-                if (!member.ending().isDone()) {
+                if (joined(member) && !member.ending().isDone()) {
                     missing += member.ledger().verdict(sent).lost();
                 }
             }
@@ -254,6 +258,10 @@ final class FanoutCase {
             }
         } while (missing > 0 && System.nanoTime() < deadline);
         return missing;
+    }
+
+    private static boolean joined(ChatMember member) {
+        return member.welcome().isDone() && !member.welcome().isCompletedExceptionally();
     }
 
     private static void closeAll(List<ChatMember> members) {
