@@ -1,5 +1,6 @@
 package io.pqws.load;
 
+import java.io.IOException;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,8 +222,17 @@ public final class SoakRun {
         }
     }
 
-    private long heap() throws Exception {
-        return serverPid.isPresent() ? ServerHeap.usedAfterFullGc(serverPid.getAsLong()) : -1;
+    /** The server's heap after a full GC, or -1 without a pid or when jcmd cannot attach (figures are optional). */
+    private long heap() {
+        if (serverPid.isEmpty()) {
+            return -1;
+        }
+        try {
+            return ServerHeap.usedAfterFullGc(serverPid.getAsLong());
+        } catch (IOException e) {
+            progress.accept("soak " + plan.runId() + ": no heap figure: " + e.getMessage());
+            return -1;
+        }
     }
 
     /** Protocol, cipher suite and group that the client negotiates, from the server's {@code /tls} report. */
