@@ -89,6 +89,11 @@ final class PayaraServer implements BenchServer {
         return httpPort;
     }
 
+    /** The server JVM's process id (for jcmd). */
+    long pid() {
+        return pid;
+    }
+
     /** Payara's own "ready in N (ms)": from the start of its boot to the WAR deployed. */
     long readyMillis() {
         return readyMillis;

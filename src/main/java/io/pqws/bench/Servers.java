@@ -35,6 +35,12 @@ final class Servers implements AutoCloseable {
         hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings));
     }
 
+    /** Starts only the hybrid instance, for runs whose cases need no other ({@code --cases fanout}). */
+    void startHybrid(Path root, Progress progress) throws IOException {
+        settings = BenchSettings.write(root, -1);
+        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings));
+    }
+
     /** The module settings the Payara instances run with ({@link BenchSettings}). */
     Path settings() {
         return settings;

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.BCSSLEngine;
 import org.bouncycastle.jsse.BCSSLParameters;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
@@ -68,6 +69,24 @@ public final class BcTls {
         SSLContext context = SSLContext.getInstance("TLS", provider());
         context.init(keys, trust.getTrustManagers(), null);
         return context;
+    }
+
+    /**
+     * A client context whose every engine already carries the settings (groups, key shares, hostname check) when
+     * the caller first sees it, for clients that create engines themselves, such as the JDK's {@code HttpClient}
+     * WebSocket the load tools use ({@code io.pqws.load}).
+     *
+     * <p>Why engine creation: such clients take only an {@link SSLContext}, and then set JDK {@link SSLParameters}
+     * on the engine, which carry no named groups on JDK 17; the Bouncy Castle parameters set here survive that.
+     */
+    public static SSLContext engineConfiguringContext(ClientTlsSettings settings) throws GeneralSecurityException {
+        return new EngineConfiguringSslContext(clientContext(settings), engine -> {
+            BCSSLEngine bc = (BCSSLEngine) engine;
+            BCSSLParameters parameters = bc.getParameters();
+            configure(parameters, settings);
+            bc.setParameters(parameters);
+            return engine;
+        }, BcTls::aesGcmFirst);
     }
 
     /**

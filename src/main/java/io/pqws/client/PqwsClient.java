@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.pqws.bench.BenchCommand;
+import io.pqws.load.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pqws-client",
         description = "Secure WebSocket client with a post-quantum (X25519MLKEM768) TLS key exchange.",
         subcommands = {ConnectCommand.class, FollowCommand.class, ProbeCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            SoakCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = PqwsClient.EXIT_CODES_HEADING,
         exitCodeList = {PqwsClient.EXIT_0, PqwsClient.EXIT_1, PqwsClient.EXIT_2, PqwsClient.EXIT_3,

@@ -2,6 +2,7 @@ package io.pqws.messaging;
 
 import java.util.ArrayDeque;
 
+import io.pqws.security.SessionGuard;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
@@ -74,6 +75,7 @@ public final class Outbox {
         while (text != null) {
             Send send = new Send();
             try {
+                SessionGuard.touch(session); // a member that only receives is not idle
                 session.getAsyncRemote().sendText(text, send);
             } catch (RuntimeException e) {
                 // the session closed under us: nothing more will be sent

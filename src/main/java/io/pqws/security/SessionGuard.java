@@ -3,6 +3,7 @@ package io.pqws.security;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.pqws.config.LimitSettings;
@@ -15,7 +16,15 @@ import jakarta.websocket.Session;
 /**
  * Applies the abuse limits to every WebSocket session of the module: idle timeout, sessions per user, message size
  * (1009) and message rate (1008). Endpoints call {@link #admit} from {@code @OnOpen}, {@link #admitText} or
- * {@link #admitBinary} before handling a message, and {@link #release} from {@code @OnClose}.
+ * {@link #admitBinary} before handling a message, and {@link #release} from {@code @OnClose}; whoever sends to a
+ * session on its own initiative (fan-out) calls {@link #touch}.
+ *
+ * <p>Why the module reaps idle sessions itself ({@link #closeIdle}, run by {@link IdleReaper}) instead of
+ * {@code Session.setMaxIdleTimeout}: Tyrus (Payara) re-arms a timer task for every message in or out and cancels the
+ * previous one, and Payara's scheduler keeps cancelled tasks until their delay ends; with the default of 600 s a
+ * busy server holds about 280 bytes per message of the last ten minutes (the soak measured 2.9 million tasks, over
+ * 800 MiB, at 2,000 sessions; docs/load-and-faults.md). A session created with no timeout can also be closed at once
+ * by a zero-delay check that runs late. One sweep over the admitted sessions costs nothing per message.
  *
  * <p>Why checked by the module and not only by {@code @OnMessage(maxMessageSize)}: that annotation takes a constant,
  * while the limit is a setting; the annotation keeps a hard ceiling ({@link LimitSettings#HARD_MAX_MESSAGE_BYTES})
@@ -27,6 +36,7 @@ public class SessionGuard {
     static final String STATE = SessionGuard.class.getName();
 
     private final Map<String, Integer> sessionsPerUser = new ConcurrentHashMap<>();
+    private final Set<Session> admitted = ConcurrentHashMap.newKeySet();
 
     @Inject
     private PqwsSettings settings;
@@ -35,23 +45,53 @@ public class SessionGuard {
     private static final class State {
         final RateLimiter rate;
         final String countedUser;
+        volatile long lastActivityNanos;
 
-        State(RateLimiter rate, String countedUser) {
+        State(RateLimiter rate, String countedUser, long now) {
             this.rate = rate;
             this.countedUser = countedUser;
+            this.lastActivityNanos = now;
         }
+    }
+
+    /** Notes that something was sent to the session (it is not idle); harmless for a session not admitted. */
+    public static void touch(Session session) {
+        if (session.getUserProperties().get(STATE) instanceof State state) {
+            state.lastActivityNanos = System.nanoTime();
+        }
+    }
+
+    /** Closes every admitted session with no message in or out for the idle timeout; returns how many. */
+    public int closeIdle(long nowNanos) {
+        long timeout = settings.limits().idleTimeout().toNanos();
+        int closed = 0;
+        for (Session session : admitted) {
+            if (!(session.getUserProperties().get(STATE) instanceof State state) || !session.isOpen()) {
+                admitted.remove(session);
+            } else if (nowNanos - state.lastActivityNanos >= timeout) {
+                admitted.remove(session);
+                Closing.close(session, CloseCodes.NORMAL_CLOSURE,
+                        "idle timeout (nothing sent or received for " + settings.limits().idleTimeout().toSeconds()
+                                + " s)");
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** Applies the limits to a session that just opened; false when it was refused and closed. */
     public boolean admit(Session session) {
         LimitSettings limits = settings.limits();
-        session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
+        // negative is "no timeout" (Jakarta WebSocket); on Tyrus it also schedules no timer task per message
+        session.setMaxIdleTimeout(-1); // IdleReaper closes idle sessions
         session.setMaxTextMessageBufferSize(limits.maxTextBytes());
         session.setMaxBinaryMessageBufferSize(limits.maxBinaryBytes());
         Principal principal = session.getUserPrincipal();
         String user = principal == null ? null : principal.getName();
-        RateLimiter rate = new RateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
-        session.getUserProperties().put(STATE, new State(rate, user));
+        long now = System.nanoTime();
+        RateLimiter rate = new RateLimiter(limits.messagesPerSecond(), limits.burst(), now);
+        session.getUserProperties().put(STATE, new State(rate, user, now));
+        admitted.add(session);
         if (user != null && sessionsPerUser.merge(user, 1, Integer::sum) > limits.sessionsPerUser()) {
             Closing.close(session, CloseCodes.VIOLATED_POLICY,
                     "too many sessions for this user (max " + limits.sessionsPerUser() + ")");
@@ -84,6 +124,7 @@ public class SessionGuard {
 
     /** Forgets the session; safe to call more than once. */
     public void release(Session session) {
+        admitted.remove(session);
         Object state = session.getUserProperties().remove(STATE);
         if (state instanceof State known && known.countedUser != null) {
             sessionsPerUser.computeIfPresent(known.countedUser, (user, count) -> count <= 1 ? null : count - 1);
@@ -97,7 +138,9 @@ public class SessionGuard {
             Closing.close(session, CloseCodes.UNEXPECTED_CONDITION, "internal error (session not admitted)");
             return false;
         }
-        if (known.rate.tryAcquire(System.nanoTime())) {
+        long now = System.nanoTime();
+        known.lastActivityNanos = now;
+        if (known.rate.tryAcquire(now)) {
             return true;
         }
         LimitSettings limits = settings.limits();

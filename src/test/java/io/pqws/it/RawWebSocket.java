@@ -112,6 +112,19 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Writes bytes as they are, e.g. a frame cut in the middle. */
+    void sendRaw(byte[] bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Ends the connection abruptly: no close frame, no TLS close_notify, a TCP reset (linger 0). */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
