@@ -28,7 +28,7 @@ import io.pqws.client.WssConnection;
 import jakarta.json.JsonObject;
 
 /**
- * Faults of issue 8 on a real Payara Micro with small limits ({@code pqws-it-tight.properties}: idle timeout 3 s,
+ * Faults of issue 8 on a real Payara Micro with small limits ({@code pqws-it-tight.properties}: idle timeout 10 s,
  * 3 sessions per user, rooms of 3): a client that vanishes in the middle of a frame, and one that goes silent
  * (half-open). Each time the server must clean the session up (room membership and the user's session count, the
  * latter shown by the user being admitted to as many new sessions as the cap allows) and the others must carry on.
