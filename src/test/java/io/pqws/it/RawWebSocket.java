@@ -54,7 +54,8 @@ final class RawWebSocket implements AutoCloseable {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
         socket.setReceiveBufferSize(4096); // before connecting, so the TCP window stays small
         socket.connect(new InetSocketAddress("localhost", PqwsServer.httpsPort()), 10_000);
-        socket.setSoTimeout(10_000);
+        // A bound on each read, longer than the tight container's idle timeout (10 s), which some tests wait out.
+        socket.setSoTimeout(30_000);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName("localhost")));
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
