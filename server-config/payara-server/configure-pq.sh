@@ -81,6 +81,7 @@ state=$state_dir/restore.state
   echo "client-auth=$(current client-auth)"
   echo "tls12-enabled=$(current tls12-enabled)"
   echo "tls13-enabled=$(current tls13-enabled)"
+  echo "ssl3-tls-ciphers=$(current ssl3-tls-ciphers)"
 } > "$state"
 
 # 2. The JVM options. asadmin separates options with ':', so colons are escaped; '--' ends asadmin's own options.
@@ -104,9 +105,12 @@ kt -importcert -noprompt -alias pqws-client-ca -file "$certs/ca.pem" \
   -keystore "$domain_dir/config/cacerts.p12" -storetype PKCS12 -storepass "$master_password"
 echo "truststore-alias=pqws-client-ca" >> "$state"
 
-# 4. The listener.
+# 4. The listener, with the AEAD-only cipher suites of the Payara Micro listener (one list, read from its
+#    pre-boot commands; SECURITY.md, "TLS scan").
+ciphers=$(sed -n 's/^set .*\.https-listener\.ssl\.ssl3-tls-ciphers=//p' "$root/server-config/payara-micro/pre-boot-commands.asadmin")
+[ -n "$ciphers" ] || die "no ssl3-tls-ciphers line in server-config/payara-micro/pre-boot-commands.asadmin"
 as set "$ssl.cert-nickname=pqws-server" "$ssl.client-auth=want" "$ssl.tls12-enabled=true" \
-  "$ssl.tls13-enabled=true" >/dev/null
+  "$ssl.tls13-enabled=true" "$ssl.ssl3-tls-ciphers=$ciphers" >/dev/null
 
 echo "Payara domain $(basename "$domain_dir") configured with PQ profile '$profile' on $listener."
 echo "Restart it to apply: $asadmin restart-domain $(basename "$domain_dir")"

@@ -39,7 +39,8 @@ listener=$(value listener)
 ssl=configs.config.server-config.network-config.protocols.protocol.$listener.ssl
 
 as set "$ssl.cert-nickname=$(value cert-nickname)" "$ssl.client-auth=$(value client-auth)" \
-  "$ssl.tls12-enabled=$(value tls12-enabled)" "$ssl.tls13-enabled=$(value tls13-enabled)" >/dev/null
+  "$ssl.tls12-enabled=$(value tls12-enabled)" "$ssl.tls13-enabled=$(value tls13-enabled)" \
+  "$ssl.ssl3-tls-ciphers=$(value ssl3-tls-ciphers)" >/dev/null
 
 while IFS= read -r option; do
   as delete-jvm-options -- "${option//:/\\:}" >/dev/null

@@ -97,4 +97,10 @@ class PayaraServerIT {
             assertEquals("X25519MLKEM768", ServerTls.of(connection).namedGroup());
         }
     }
+
+    @Test
+    void overTls12OnlyAeadSuitesAreAccepted() throws Exception {
+        assertTrue(Tls12Suites.accepts(server.httpsPort(), Tls12Suites.AEAD), "positive control: ECDHE-ECDSA with AES-GCM");
+        assertFalse(Tls12Suites.accepts(server.httpsPort(), Tls12Suites.CBC), "CBC suites are refused");
+    }
 }

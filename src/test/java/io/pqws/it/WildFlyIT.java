@@ -154,4 +154,10 @@ class WildFlyIT {
     private static List<String> withoutBlankLines(byte[] xml) {
         return new String(xml, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
+
+    @Test
+    void overTls12OnlyAeadSuitesAreAccepted() throws Exception {
+        assertTrue(Tls12Suites.accepts(server.httpsPort(), Tls12Suites.AEAD), "positive control: ECDHE-ECDSA with AES-GCM");
+        assertFalse(Tls12Suites.accepts(server.httpsPort(), Tls12Suites.CBC), "CBC suites are refused");
+    }
 }
