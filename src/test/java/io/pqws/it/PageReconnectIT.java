@@ -115,7 +115,7 @@ class PageReconnectIT {
         for (int i = 0; i < tickets; i++) {
             fragment.append(i == 0 ? "" : ",").append(Users.ticketFor(user));
         }
-        driver.get(PqwsServer.https("") + fragment);
+        driver.get(PqwsServer.https("") + fragment.toString());
         new WebDriverWait(driver, WAIT).until(
                 ExpectedConditions.attributeToBe(By.id("notify-status"), "data-state", "ready"));
         return driver;
