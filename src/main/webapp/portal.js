@@ -80,7 +80,7 @@
    * Keeps one WebSocket of a panel open. panel: {status, label, path() (asked at every attempt), onMessage(data,
    * resumed) returning the status text when the message shows the server accepted the connection, onDown()}.
    * Status states: connecting, then the panel's own (joined, ready) on the first connection; reconnecting, waiting
-   * (for a ticket), resumed on later ones; closed on a final close. Returns {send(text), stop(code, reason)}.
+   * (for a ticket), resumed on later ones; closed on a final close. Returns {send(text), stop(code, reason), ended()}.
    */
   function keepConnected(panel) {
     let socket = null;
@@ -88,6 +88,7 @@
     let stopped = false;
     let delay = FIRST_DELAY_MS;
     let accepted = false; // some connection was accepted: later ones resume
+    let ended = false; // a final close: the panel stays closed
 
     async function connect() {
       timer = null;
@@ -118,7 +119,8 @@
         if (text && !acceptedHere) {
           acceptedHere = true;
           delay = FIRST_DELAY_MS;
-          setStatus(panel.status, accepted ? "resumed" : panel.connectedState, (accepted ? "Reconnected. " : "") + text);
+          setStatus(panel.status, accepted ? "resumed" : panel.connectedState,
+            (accepted ? "Reconnected. " : "") + text);
           accepted = true;
         }
       };
@@ -129,6 +131,7 @@
         socket = null;
         panel.onDown();
         if (isFinal(event)) {
+          ended = true;
           setStatus(panel.status, "closed", panel.label + " " + closedText(event) + ". Not reconnecting.");
         } else {
           retryLater(acceptedHere ? "connection " + closedText(event) : "could not connect (code " + event.code + ")");
@@ -153,6 +156,9 @@
         }
         socket.send(text);
         return true;
+      },
+      ended() {
+        return ended;
       },
       stop(code, reason) {
         stopped = true;
@@ -216,7 +222,9 @@
     }
     const fresh = history.filter((message) => message.seq > lastSeq);
     if (lastSeq > 0 && fresh.length > 0 && fresh[0].seq > lastSeq + 1) {
-      showGap((fresh[0].seq - lastSeq - 1) + " messages were said while you were away and are no longer kept.");
+      const missing = fresh[0].seq - lastSeq - 1;
+      showGap(missing + (missing === 1 ? " message was" : " messages were")
+        + " said while you were away and no longer kept.");
     }
     fresh.forEach(showChatMessage);
   }
@@ -294,7 +302,7 @@
   }
 
   function receiveNotifications() {
-    if (notifications) {
+    if (notifications && !notifications.ended()) {
       return;
     }
     notifications = keepConnected({
@@ -310,7 +318,8 @@
           lastSeenId = data.id;
           showNotification(data);
         } else if (data.type === "missed") {
-          showNotification({id: "missed", title: "Some notifications were missed", body: "Reload for the full picture."});
+          showNotification({id: "missed", title: "Some notifications were missed",
+            body: "Reload for the full picture."});
         }
         return null;
       },

@@ -29,7 +29,9 @@ import jakarta.json.Json;
  * timeout ({@code pqws-it-page.properties}: 5 s) closes them with {@code 1000 idle timeout}. The browser has no client
  * certificate, so a reconnect needs a ticket from the portal: while it has none the page waits, which keeps it away
  * for as long as the test needs; the test then hands over fresh tickets by setting the page's fragment, as a portal
- * would. A policy close (1008) is shown and never retried, while the same page's idle-closed notifications are.
+ * would. Away a second time, more is said than the room's history keeps ({@code pqws.chat.history=2}), and the page
+ * shows the gap. A policy close (1008) is shown and never retried, while the same page's idle-closed notifications
+ * are.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -66,16 +68,10 @@ class PageReconnectIT {
             assertEquals(List.of("1 alice: before the drop"), awaitMessages(alice, 1), "positive control: live chat");
 
             // the idle timeout ends both connections; with no ticket left the page waits, away from the server
-            awaitState(alice, "chat-status", "waiting");
-            awaitState(alice, "notify-status", "waiting");
-            try (WssConnection bob = Users.connect("bob", "chat/resume")) {
-                Users.nextOfType(bob, "welcome");
-                bob.sendText(ChatIT.say("while you were away"));
-                assertEquals(2, Users.nextOfType(bob, "message").getInt("seq"), "the room kept its numbering");
-            }
+            awaitAway(alice);
+            bobSays("while you were away");
             Users.publish(Json.createObjectBuilder().add("user", Users.principal("alice"))
                     .add("title", "Published while away").build().toString());
-
             handOverTickets(alice, Users.ticketFor("alice"), Users.ticketFor("alice"));
             new WebDriverWait(alice, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("notify-log"), "Published while away"));
@@ -85,6 +81,16 @@ class PageReconnectIT {
             assertTrue(alice.findElements(By.cssSelector("#chat-log li.gap")).isEmpty(), "nothing was lost");
             assertEquals(List.of("reconnecting", "waiting", "resumed"), states(alice, "chat", 3));
             assertEquals(List.of("reconnecting", "waiting", "resumed"), states(alice, "notify", 3));
+
+            // away again, while more is said than the room's history keeps (pqws.chat.history=2): a gap, shown
+            awaitAway(alice);
+            bobSays("three", "four", "five");
+            handOverTickets(alice, Users.ticketFor("alice"), Users.ticketFor("alice"));
+            awaitMessages(alice, 5);
+            assertEquals(List.of("1 alice: before the drop", "2 bob: while you were away",
+                    "gap 1 message was said while you were away and no longer kept.", "4 bob: four", "5 bob: five"),
+                    log(alice));
+            assertEquals(List.of("Published while away"), titles(alice), "nothing replayed twice");
         }
     }
 
@@ -139,6 +145,23 @@ class PageReconnectIT {
         return List.copyOf(count == 0 ? states : states.subList(0, count));
     }
 
+    /** Waits until both panels lost their connections and wait for a ticket. */
+    private static void awaitAway(WebDriver driver) {
+        awaitState(driver, "chat-status", "waiting");
+        awaitState(driver, "notify-status", "waiting");
+    }
+
+    /** bob, with his certificate, says the texts in the room "resume" and leaves once they are numbered. */
+    private static void bobSays(String... texts) throws Exception {
+        try (WssConnection bob = Users.connect("bob", "chat/resume")) {
+            Users.nextOfType(bob, "welcome");
+            for (String text : texts) {
+                bob.sendText(ChatIT.say(text));
+                assertEquals(text, Users.nextOfType(bob, "message").getString("text"));
+            }
+        }
+    }
+
     private static void awaitState(WebDriver driver, String id, String state) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(By.id(id), "data-state", state));
     }
@@ -148,12 +171,19 @@ class PageReconnectIT {
         driver.findElement(By.id("chat-send")).click();
     }
 
-    /** The chat log once it holds {@code count} messages, as "seq name: text". */
+    /** The chat log's messages once it holds {@code count} of them, as "seq name: text". */
     private static List<String> awaitMessages(WebDriver driver, int count) {
         new WebDriverWait(driver, WAIT).until(
                 ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chat-log li[data-seq]"), count));
         return driver.findElements(By.cssSelector("#chat-log li[data-seq]")).stream()
                 .map(item -> item.getAttribute("data-seq") + " " + item.getText()).toList();
+    }
+
+    /** The whole chat log: messages as "seq name: text", gap lines as "gap text". */
+    private static List<String> log(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#chat-log li")).stream()
+                .map(item -> (item.getAttribute("data-seq") == null ? "gap" : item.getAttribute("data-seq")) + " "
+                        + item.getText()).toList();
     }
 
     private static List<String> titles(WebDriver driver) {
