@@ -77,10 +77,11 @@
   }
 
   /**
-   * Keeps one WebSocket of a panel open. panel: {status, label, path() (asked at every attempt), onMessage(data,
-   * resumed) returning the status text when the message shows the server accepted the connection, onDown()}.
-   * Status states: connecting, then the panel's own (joined, ready) on the first connection; reconnecting, waiting
-   * (for a ticket), resumed on later ones; closed on a final close. Returns {send(text), stop(code, reason), ended()}.
+   * Keeps one WebSocket of a panel open. panel: {status, label, connectedState, path() (asked at every attempt),
+   * onMessage(data) returning the status text when the message shows the server accepted the connection, onDown()}.
+   * Status states: connecting, then connectedState (joined, ready) on the first connection; reconnecting, waiting
+   * (for a ticket), resumed on later ones; closed on a final close. Returns {send(text), stop(code, reason),
+   * ended()}.
    */
   function keepConnected(panel) {
     let socket = null;
@@ -115,7 +116,7 @@
       socket = current;
       let acceptedHere = false;
       current.onmessage = (event) => {
-        const text = panel.onMessage(JSON.parse(event.data), accepted);
+        const text = panel.onMessage(JSON.parse(event.data));
         if (text && !acceptedHere) {
           acceptedHere = true;
           delay = FIRST_DELAY_MS;
