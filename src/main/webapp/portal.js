@@ -1,18 +1,25 @@
 "use strict";
 // The chat and notification panels. Both WebSockets authenticate with a connection ticket offered in the
 // subprotocol list (["pqws.v1", "pqws.ticket.<ticket>"]), never in the URL. Tickets come from this page's fragment
-// (#tickets=T1,T2&room=NAME, put there by a portal and removed at once) or, when those are used up, from
-// POST api/tickets, which works for a browser that presents a client certificate. All text is shown with
-// textContent: nothing a user or publisher sends is ever interpreted as markup.
+// (#tickets=T1,T2&room=NAME, put there by a portal and removed at once; a portal may set it again later to hand over
+// fresh ones) or, when those are used up, from POST api/tickets, which works for a browser that presents a client
+// certificate. All text is shown with textContent: nothing a user or publisher sends is ever interpreted as markup.
+// A connection lost without the user leaving is reopened with backoff and resumed (keepConnected, below).
 (function () {
   const $ = (id) => document.getElementById(id);
   const base = location.pathname.replace(/[^/]*$/, "");
   const wsBase = (location.protocol === "https:" ? "wss:" : "ws:") + "//" + location.host + base;
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  const tickets = (fragment.get("tickets") || "").split(",").filter((t) => t.length > 0);
-  const fragmentRoom = fragment.get("room");
-  if (location.hash) {
-    history.replaceState(null, "", location.pathname + location.search); // the tickets leave the address bar
+  const tickets = [];
+  const fragmentRoom = takeFragment();
+
+  /** Moves the fragment's tickets into `tickets`, removes the fragment from the address bar, returns its room. */
+  function takeFragment() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    tickets.push(...(fragment.get("tickets") || "").split(",").filter((t) => t.length > 0));
+    if (location.hash) {
+      history.replaceState(null, "", location.pathname + location.search); // the tickets leave the address bar
+    }
+    return fragment.get("room");
   }
 
   function displayName(principal) {
@@ -25,27 +32,150 @@
     element.textContent = text;
   }
 
+  /** Thrown when no ticket can be had until the portal hands over new ones (or the user signs in). */
+  class SignInNeeded extends Error {}
+
   async function nextTicket() {
     if (tickets.length > 0) {
       return tickets.shift();
     }
     const response = await fetch(base + "api/tickets", {method: "POST", credentials: "same-origin"});
+    if (response.status === 401) {
+      throw new SignInNeeded("sign-in needed: no client certificate and no ticket from your portal");
+    }
     if (!response.ok) {
-      throw new Error(response.status === 401
-        ? "sign-in needed: no client certificate and no ticket from your portal"
-        : "no ticket (HTTP " + response.status + ")");
+      throw new Error("no ticket (HTTP " + response.status + ")");
     }
     return (await response.json()).ticket;
-  }
-
-  async function openSocket(path) {
-    const ticket = await nextTicket();
-    return new WebSocket(wsBase + path, ["pqws.v1", "pqws.ticket." + ticket]);
   }
 
   function closedText(event) {
     return "closed (code " + event.code + (event.reason ? ": " + event.reason : "") + ")";
   }
+
+  // ---- reconnecting --------------------------------------------------------------------------------------------
+  // The same policy as the Java client's ResumingFollower: 250 ms doubling to 30 s, each delay +-20 %. The page
+  // reconnects to its own origin (behind a load balancer: whichever instance it picks); what "resume" means is the
+  // panel's business (onMessage sees every message of every connection).
+  const FIRST_DELAY_MS = 250;
+  const MAX_DELAY_MS = 30000;
+  const ticketWaiters = [];
+
+  /** Whether a close means the server would refuse a new connection as well: then the page shows the reason. */
+  function isFinal(event) {
+    if (event.code === 1000) {
+      return event.reason === "left the room"; // an idle timeout (also 1000) is worth a new connection
+    }
+    // 1008: not authenticated, invalid room name or lastSeenId, too many sessions, rate limit; 4002 room full,
+    // 4003 too many rooms; 4001 (too slow) is not final: a new connection starts with an empty queue
+    return [1003, 1007, 1008, 1009].includes(event.code) || (event.code >= 4000 && event.code <= 4999
+      && event.code !== 4001);
+  }
+
+  function jittered(delay) {
+    return delay * (0.8 + 0.4 * Math.random());
+  }
+
+  /**
+   * Keeps one WebSocket of a panel open. panel: {status, label, connectedState, path() (asked at every attempt),
+   * onMessage(data) returning the status text when the message shows the server accepted the connection, onDown()}.
+   * Status states: connecting, then connectedState (joined, ready) on the first connection; reconnecting, waiting
+   * (for a ticket), resumed on later ones; closed on a final close. Returns {send(text), stop(code, reason),
+   * ended()}.
+   */
+  function keepConnected(panel) {
+    let socket = null;
+    let timer = null;
+    let stopped = false;
+    let delay = FIRST_DELAY_MS;
+    let accepted = false; // some connection was accepted: later ones resume
+    let ended = false; // a final close: the panel stays closed
+
+    async function connect() {
+      timer = null;
+      let ticket;
+      try {
+        ticket = await nextTicket();
+      } catch (e) {
+        if (stopped) {
+          return;
+        }
+        if (e instanceof SignInNeeded) {
+          setStatus(panel.status, "waiting", panel.label + ": " + e.message + ". Waiting for a new ticket.");
+          ticketWaiters.push(connect);
+        } else {
+          retryLater(e.message);
+        }
+        return;
+      }
+      if (stopped) {
+        tickets.unshift(ticket);
+        return;
+      }
+      const current = new WebSocket(wsBase + panel.path(), ["pqws.v1", "pqws.ticket." + ticket]);
+      socket = current;
+      let acceptedHere = false;
+      current.onmessage = (event) => {
+        const text = panel.onMessage(JSON.parse(event.data));
+        if (text && !acceptedHere) {
+          acceptedHere = true;
+          delay = FIRST_DELAY_MS;
+          setStatus(panel.status, accepted ? "resumed" : panel.connectedState,
+            (accepted ? "Reconnected. " : "") + text);
+          accepted = true;
+        }
+      };
+      current.onclose = (event) => {
+        if (stopped || socket !== current) {
+          return;
+        }
+        socket = null;
+        panel.onDown();
+        if (isFinal(event)) {
+          ended = true;
+          setStatus(panel.status, "closed", panel.label + " " + closedText(event) + ". Not reconnecting.");
+        } else {
+          retryLater(acceptedHere ? "connection " + closedText(event) : "could not connect (code " + event.code + ")");
+        }
+      };
+    }
+
+    function retryLater(why) {
+      const wait = jittered(delay);
+      delay = Math.min(delay * 2, MAX_DELAY_MS);
+      setStatus(panel.status, "reconnecting",
+        panel.label + ": " + why + "; reconnecting in " + (wait / 1000).toFixed(1) + " s…");
+      timer = setTimeout(connect, wait);
+    }
+
+    setStatus(panel.status, "connecting", panel.label + ": connecting…");
+    connect();
+    return {
+      send(text) {
+        if (!socket || socket.readyState !== WebSocket.OPEN) {
+          return false;
+        }
+        socket.send(text);
+        return true;
+      },
+      ended() {
+        return ended;
+      },
+      stop(code, reason) {
+        stopped = true;
+        clearTimeout(timer);
+        if (socket) {
+          socket.close(code, reason);
+        }
+      },
+    };
+  }
+
+  // A portal hands over fresh tickets by setting the fragment again; panels waiting for one try at once.
+  window.addEventListener("hashchange", () => {
+    takeFragment();
+    ticketWaiters.splice(0).forEach((connect) => connect());
+  });
 
   // ---- chat ----------------------------------------------------------------------------------------------------
   let chat = null;
@@ -74,42 +204,69 @@
     $("chat-log").append(item);
   }
 
-  async function joinRoom(room) {
+  /** A line in the log that says plainly that messages are missing there. */
+  function showGap(text) {
+    const item = document.createElement("li");
+    item.className = "gap";
+    item.textContent = text;
+    $("chat-log").append(item);
+  }
+
+  let lastSeq = 0; // the last seq shown in this room
+
+  /** Shows what a connection's history adds to the log: the messages after lastSeq, and any gap before them. */
+  function resumeFrom(history) {
+    const newest = history.length > 0 ? history[history.length - 1].seq : 0;
+    if (newest < lastSeq) {
+      showGap("The room started over (the server lost its history); earlier messages above may not be continued.");
+      lastSeq = 0;
+    }
+    const fresh = history.filter((message) => message.seq > lastSeq);
+    if (lastSeq > 0 && fresh.length > 0 && fresh[0].seq > lastSeq + 1) {
+      const missing = fresh[0].seq - lastSeq - 1;
+      showGap(missing + (missing === 1 ? " message was" : " messages were")
+        + " said while you were away and no longer kept.");
+    }
+    fresh.forEach(showChatMessage);
+  }
+
+  function showChatMessage(message) {
+    if (message.seq > lastSeq) {
+      lastSeq = message.seq;
+      showMessage(message);
+    }
+  }
+
+  function joinRoom(room) {
     if (chat) {
-      chat.close(1000, "switching rooms");
+      chat.stop(1000, "switching rooms");
     }
     $("chat-log").replaceChildren();
-    setStatus($("chat-status"), "connecting", "Joining " + room + "…");
-    let socket;
-    try {
-      socket = await openSocket("chat/" + encodeURIComponent(room));
-    } catch (e) {
-      setStatus($("chat-status"), "error", "Cannot join: " + e.message);
-      return;
-    }
-    chat = socket;
-    socket.onmessage = (event) => {
-      const data = JSON.parse(event.data);
-      if (data.type === "welcome") {
-        setStatus($("chat-status"), "joined", "In room " + data.room + " as " + displayName(data.you) + ".");
-        showMembers(data.members);
-        data.history.forEach(showMessage);
-        $("chat-input").disabled = false;
-        $("chat-send").disabled = false;
-      } else if (data.type === "message") {
-        showMessage(data);
-      } else if (data.type === "presence") {
-        showMembers(data.members);
-      }
-    };
-    socket.onclose = (event) => {
-      if (chat === socket) {
-        chat = null;
+    lastSeq = 0;
+    chat = keepConnected({
+      status: $("chat-status"),
+      label: "Chat",
+      connectedState: "joined",
+      path: () => "chat/" + encodeURIComponent(room),
+      onMessage(data) {
+        if (data.type === "welcome") {
+          showMembers(data.members);
+          resumeFrom(data.history);
+          $("chat-input").disabled = false;
+          $("chat-send").disabled = false;
+          return "In room " + data.room + " as " + displayName(data.you) + ".";
+        } else if (data.type === "message") {
+          showChatMessage(data);
+        } else if (data.type === "presence") {
+          showMembers(data.members);
+        }
+        return null;
+      },
+      onDown() {
         $("chat-input").disabled = true;
         $("chat-send").disabled = true;
-        setStatus($("chat-status"), "closed", "Chat " + closedText(event) + ".");
-      }
-    };
+      },
+    });
   }
 
   $("chat-join").addEventListener("submit", (event) => {
@@ -120,11 +277,9 @@
   $("chat-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = $("chat-input").value;
-    if (!text.trim() || !chat || chat.readyState !== WebSocket.OPEN) {
-      return;
+    if (text.trim() && chat && chat.send(JSON.stringify({type: "say", text: text}))) {
+      $("chat-input").value = "";
     }
-    chat.send(JSON.stringify({type: "say", text: text}));
-    $("chat-input").value = "";
   });
 
   // ---- notifications -------------------------------------------------------------------------------------------
@@ -147,35 +302,30 @@
     $("notify-log").prepend(item);
   }
 
-  async function receiveNotifications() {
-    if (notifications) {
+  function receiveNotifications() {
+    if (notifications && !notifications.ended()) {
       return;
     }
-    setStatus($("notify-status"), "connecting", "Connecting…");
-    let socket;
-    try {
-      socket = await openSocket("notifications" + (lastSeenId ? "?lastSeenId=" + encodeURIComponent(lastSeenId) : ""));
-    } catch (e) {
-      setStatus($("notify-status"), "error", "Cannot receive notifications: " + e.message);
-      return;
-    }
-    notifications = socket;
-    socket.onmessage = (event) => {
-      const data = JSON.parse(event.data);
-      if (data.type === "ready") {
-        lastSeenId = lastSeenId || data.lastId;
-        setStatus($("notify-status"), "ready", "Receiving notifications for " + displayName(data.you) + ".");
-      } else if (data.type === "notification") {
-        lastSeenId = data.id;
-        showNotification(data);
-      } else if (data.type === "missed") {
-        showNotification({id: "missed", title: "Some notifications were missed", body: "Reload for the full picture."});
-      }
-    };
-    socket.onclose = (event) => {
-      notifications = null;
-      setStatus($("notify-status"), "closed", "Notifications " + closedText(event) + ".");
-    };
+    notifications = keepConnected({
+      status: $("notify-status"),
+      label: "Notifications",
+      connectedState: "ready",
+      path: () => "notifications" + (lastSeenId ? "?lastSeenId=" + encodeURIComponent(lastSeenId) : ""),
+      onMessage(data) {
+        if (data.type === "ready") {
+          lastSeenId = lastSeenId || data.lastId;
+          return "Receiving notifications for " + displayName(data.you) + ".";
+        } else if (data.type === "notification") {
+          lastSeenId = data.id;
+          showNotification(data);
+        } else if (data.type === "missed") {
+          showNotification({id: "missed", title: "Some notifications were missed",
+            body: "Reload for the full picture."});
+        }
+        return null;
+      },
+      onDown() {},
+    });
   }
 
   $("notify-connect").addEventListener("submit", (event) => {
@@ -188,6 +338,7 @@
     $("chat-room").value = fragmentRoom;
   }
   if (tickets.length > 0) {
-    joinRoom($("chat-room").value).then(receiveNotifications);
+    joinRoom($("chat-room").value);
+    receiveNotifications();
   }
 })();
