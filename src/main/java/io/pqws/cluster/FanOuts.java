@@ -18,11 +18,11 @@ import jakarta.inject.Inject;
 /**
  * Starts the fan-out engine {@code pqws.fanout} names, once, when the module starts, and makes it injectable.
  *
- * <p>Why here and eagerly: a chosen engine the container does not have (Hazelcast on WildFly) must fail the
- * deployment with the reason, not the first chat message; and the Hazelcast classes are loaded only when that engine
- * is chosen ({@code io.pqws.cluster.hazelcast} is reached through one static call; likewise the Jakarta Messaging
- * classes of {@code io.pqws.cluster.jms}), so the same WAR deploys on
- * containers without them.
+ * <p>Why here and eagerly: a chosen engine the container does not have (Hazelcast on WildFly, a broker on Payara
+ * Micro) must fail the deployment with the reason, not the first chat message; and the Hazelcast and Jakarta Messaging
+ * classes are loaded only when their engine is chosen ({@code io.pqws.cluster.hazelcast} and
+ * {@code io.pqws.cluster.jms} are each reached through one static call), so the same WAR deploys on containers
+ * without them.
  */
 @ApplicationScoped
 public class FanOuts {
