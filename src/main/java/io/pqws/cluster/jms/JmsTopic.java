@@ -36,12 +36,22 @@ public final class JmsTopic {
      *                               the broker cannot be reached
      */
     public static FanOut fanOut(JmsSettings names) {
-        ConnectionFactory factory = lookup(names.connectionFactory(), ConnectionFactory.class,
+        return fanOut(names, InitialContext::doLookup, HEARTBEAT);
+    }
+
+    /** What JNDI has at a name: {@link InitialContext#doLookup(String)} in a container. */
+    @FunctionalInterface
+    interface Naming {
+        Object lookup(String name) throws NamingException;
+    }
+
+    static JmsFanOut fanOut(JmsSettings names, Naming naming, Duration heartbeat) {
+        ConnectionFactory factory = lookup(naming, names.connectionFactory(), ConnectionFactory.class,
                 "pqws.fanout.jms.connection-factory");
-        Topic topic = lookup(names.topic(), Topic.class, "pqws.fanout.jms.topic");
-        ThreadFactory threads = lookup(THREAD_FACTORY, ThreadFactory.class, "the container's default");
+        Topic topic = lookup(naming, names.topic(), Topic.class, "pqws.fanout.jms.topic");
+        ThreadFactory threads = lookup(naming, THREAD_FACTORY, ThreadFactory.class, "the container's default");
         try {
-            return new JmsFanOut(factory, topic, threads, HEARTBEAT);
+            return new JmsFanOut(factory, topic, threads, heartbeat);
         } catch (JMSRuntimeException e) {
             throw new IllegalStateException("pqws.fanout=jms, but the broker behind " + names.connectionFactory()
                     + " cannot be reached: " + e.getMessage(), e);
@@ -49,10 +59,10 @@ public final class JmsTopic {
     }
 
     /** The object bound at {@code name}, which must be a {@code type}. */
-    static <T> T lookup(String name, Class<T> type, String setting) {
+    private static <T> T lookup(Naming naming, String name, Class<T> type, String setting) {
         Object found;
         try {
-            found = InitialContext.doLookup(name);
+            found = naming.lookup(name);
         } catch (NamingException e) {
             throw new IllegalStateException("pqws.fanout=jms, but JNDI name " + name + " (" + setting + ") does not "
                     + "resolve in this container: " + e.getClass().getSimpleName() + " (WildFly: run standalone-full.xml "

@@ -1,9 +1,9 @@
 package io.pqws.cluster.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
+import javax.naming.NameNotFoundException;
 
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.pqws.cluster.LogFollower;
+import io.pqws.config.JmsSettings;
 import jakarta.jms.Topic;
 
 /**
@@ -252,12 +257,55 @@ class JmsFanOutTest {
     }
 
     @Test
-    void aNameThatDoesNotResolveFailsWithTheSettingToFix() {
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> JmsTopic.fanOut(new io.pqws.config.JmsSettings("java:/NoSuchFactory", "java:/jms/topic/pqws")));
-        assertTrue(e.getMessage().startsWith("pqws.fanout=jms, but JNDI name java:/NoSuchFactory "
-                + "(pqws.fanout.jms.connection-factory) does not resolve in this container"), e.getMessage());
-        assertFalse(e.getMessage().contains("Exception:"), "the reason, not a stack trace: " + e.getMessage());
+    void theNamesAreLookedUpAndAWrongOneFailsWithTheSettingToFix() throws Exception {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        factories.add(factory);
+        Map<String, Object> jndi = Map.of("java:/ConnectionFactory", factory, "java:/jms/topic/pqws", topic,
+                "java:/jms/queue/other", factory, JmsTopic.THREAD_FACTORY, (ThreadFactory) Thread::new);
+        JmsTopic.Naming naming = name -> {
+            Object found = jndi.get(name);
+            if (found == null) {
+                throw new NameNotFoundException(name);
+            }
+            return found;
+        };
+        JmsFanOut found = JmsTopic.fanOut(new JmsSettings("java:/ConnectionFactory", "java:/jms/topic/pqws"), naming,
+                HEARTBEAT);
+        engines.add(found);
+        Recorder recorder = new Recorder();
+        found.follow(LOG, 50, recorder);
+        assertEquals(1, found.append(LOG, "found"), "positive control: the engine on the names works");
+        assertEquals("1:found", recorder.next());
+
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> JmsTopic.fanOut(
+                new JmsSettings("java:/NoSuchFactory", "java:/jms/topic/pqws"), naming, HEARTBEAT));
+        assertEquals("pqws.fanout=jms, but JNDI name java:/NoSuchFactory (pqws.fanout.jms.connection-factory) does not "
+                + "resolve in this container: NameNotFoundException (WildFly: run standalone-full.xml with the topic "
+                + "defined; Payara Micro has no broker: use pqws.fanout=hazelcast there)", missing.getMessage());
+        IllegalStateException wrongKind = assertThrows(IllegalStateException.class, () -> JmsTopic.fanOut(
+                new JmsSettings("java:/ConnectionFactory", "java:/jms/queue/other"), naming, HEARTBEAT));
+        assertEquals("pqws.fanout=jms, but JNDI name java:/jms/queue/other (pqws.fanout.jms.topic) holds a "
+                + ActiveMQConnectionFactory.class.getName() + ", not a jakarta.jms.Topic", wrongKind.getMessage());
+        IllegalStateException noJndi = assertThrows(IllegalStateException.class,
+                () -> JmsTopic.fanOut(new JmsSettings("java:/ConnectionFactory", "java:/jms/topic/pqws")));
+        assertTrue(noJndi.getMessage().startsWith("pqws.fanout=jms, but JNDI name java:/ConnectionFactory "),
+                "outside a container: " + noJndi.getMessage());
+    }
+
+    @Test
+    void anUnreachableBrokerFailsWithTheReason() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        ActiveMQConnectionFactory nowhere = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + closed);
+        factories.add(nowhere);
+        JmsTopic.Naming naming = name -> name.equals(JmsTopic.THREAD_FACTORY) ? (ThreadFactory) Thread::new
+                : name.contains("topic") ? topic : nowhere;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> JmsTopic.fanOut(
+                new JmsSettings("java:/ConnectionFactory", "java:/jms/topic/pqws"), naming, HEARTBEAT));
+        assertTrue(e.getMessage().startsWith("pqws.fanout=jms, but the broker behind java:/ConnectionFactory cannot "
+                + "be reached: "), e.getMessage());
     }
 
     private static List<Long> appendAll(JmsFanOut engine, String prefix, int count) {
