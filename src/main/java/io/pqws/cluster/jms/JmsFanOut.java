@@ -65,7 +65,7 @@ public final class JmsFanOut implements FanOut {
         ENTRY, SIGNAL, PRESENCE, HELLO, HEARTBEAT, BYE
     }
 
-    /** One log on this instance: its last number and its followers; numbering and deliveries hold its lock. */
+    /** One log on this instance: its last number and its followers, guarded by its lock. */
     private static final class Log {
         private long last;
         private final List<LogFollower> followers = new ArrayList<>();
@@ -356,26 +356,24 @@ public final class JmsFanOut implements FanOut {
         return null;
     }
 
-    /** Numbers the entry in its log on this instance and hands it to the log's followers here. */
+    /**
+     * Numbers the entry in its log on this instance and hands it to the log's followers here. The followers are called
+     * without a lock held (this one thread keeps them in order), so a follower may stop following from its callback.
+     */
     private long deliver(String log, String entry) {
-        Log state;
-        synchronized (logs) {
-            state = logs.computeIfAbsent(log, name -> new Log());
-        }
         long number;
-        synchronized (state) {
-            number = ++state.last;
-            for (LogFollower follower : List.copyOf(state.followers)) {
-                follower.entry(number, entry);
-            }
-        }
+        List<LogFollower> followers;
         synchronized (logs) {
+            Log state = logs.computeIfAbsent(log, name -> new Log());
             synchronized (state) {
-                if (state.followers.isEmpty()) {
+                number = ++state.last;
+                followers = List.copyOf(state.followers);
+                if (followers.isEmpty()) {
                     logs.remove(log, state);
                 }
             }
         }
+        followers.forEach(follower -> follower.entry(number, entry));
         return number;
     }
 
