@@ -11,8 +11,7 @@ import java.util.Set;
  * place (the in-JVM one; Hazelcast's ringbuffer, numbered by its partition owner) gives both, and the tail it keeps
  * is the history a client joining or reconnecting on another instance is served from. A Jakarta Messaging topic
  * cannot order appends in one place: its engine numbers per instance and keeps no tail ({@link #shared()} is false).
- * Chosen by {@code pqws.fanout}
- * ({@link FanOuts}); see {@code docs/scale-out.md}.
+ * Chosen by {@code pqws.fanout} ({@link FanOuts}); see {@code docs/scale-out.md}.
  */
 public interface FanOut extends AutoCloseable {
 
