@@ -9,15 +9,20 @@ import java.util.Set;
  * <p>Why logs: a room's messages and the notifications must arrive in the same order on every instance, and their
  * numbers must have no gaps, whichever instance a client is connected to. An engine that orders appends in one
  * place (the in-JVM one; Hazelcast's ringbuffer, numbered by its partition owner) gives both, and the tail it keeps
- * is the history a client joining or reconnecting on another instance is served from. Chosen by {@code pqws.fanout}
- * ({@link FanOuts}); see {@code docs/scale-out.md}.
+ * is the history a client joining or reconnecting on another instance is served from. A Jakarta Messaging topic
+ * cannot order appends in one place: its engine numbers per instance and keeps no tail ({@link #shared()} is false).
+ * Chosen by {@code pqws.fanout} ({@link FanOuts}); see {@code docs/scale-out.md}.
  */
 public interface FanOut extends AutoCloseable {
 
     /** The engine's name, as {@code pqws.fanout} spells it. */
     String engine();
 
-    /** True when other instances share the logs, so this instance's view of a log may lag behind another's. */
+    /**
+     * True when every instance numbers a log alike, so that a number seen on one instance names the same entry on
+     * another (whose view may lag behind); false for one instance, and for the {@code jms} engine, whose numbers are
+     * per instance.
+     */
     boolean shared();
 
     /**

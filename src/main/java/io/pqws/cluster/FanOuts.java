@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 import io.pqws.cluster.hazelcast.PayaraGrid;
+import io.pqws.cluster.jms.JmsTopic;
 import io.pqws.config.FanOutEngine;
 import io.pqws.config.PqwsSettings;
 import jakarta.annotation.PostConstruct;
@@ -17,10 +18,11 @@ import jakarta.inject.Inject;
 /**
  * Starts the fan-out engine {@code pqws.fanout} names, once, when the module starts, and makes it injectable.
  *
- * <p>Why here and eagerly: a chosen engine the container does not have (Hazelcast on WildFly) must fail the
- * deployment with the reason, not the first chat message; and the Hazelcast classes are loaded only when that engine
- * is chosen ({@code io.pqws.cluster.hazelcast} is reached through one static call), so the same WAR deploys on
- * containers without them.
+ * <p>Why here and eagerly: a chosen engine the container does not have (Hazelcast on WildFly, a broker on Payara
+ * Micro) must fail the deployment with the reason, not the first chat message; and the Hazelcast and Jakarta Messaging
+ * classes are loaded only when their engine is chosen ({@code io.pqws.cluster.hazelcast} and
+ * {@code io.pqws.cluster.jms} are each reached through one static call), so the same WAR deploys on containers
+ * without them.
  */
 @ApplicationScoped
 public class FanOuts {
@@ -53,10 +55,22 @@ public class FanOuts {
             fanOut = PayaraGrid.fanOut(Map.of(
                     chatLog("*"), Math.max(CHAT_LOG_MIN_CAPACITY, settings.chat().history()),
                     NOTIFICATION_LOG, NOTIFICATION_LOG_CAPACITY));
+        } else if (settings.fanOut() == FanOutEngine.JMS) {
+            fanOut = jms();
         } else {
             fanOut = new LocalFanOut();
         }
         LOG.info(() -> "pqws: fan-out engine " + fanOut.engine() + " (run " + fanOut.run() + ")");
+    }
+
+    /** The {@code jms} engine; a container without the Jakarta Messaging API fails here with the reason. */
+    private FanOut jms() {
+        try {
+            return JmsTopic.fanOut(settings.jms());
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("pqws.fanout=jms, but this container has no Jakarta Messaging API ("
+                    + e.getMessage() + "): use a container with a broker, or pqws.fanout=local", e);
+        }
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {

@@ -12,7 +12,12 @@ public enum FanOutEngine {
     /** One instance: everything in this JVM's memory (the default). */
     LOCAL,
     /** The container's own Hazelcast data grid (Payara's built-in one), shared by every instance of the cluster. */
-    HAZELCAST;
+    HAZELCAST,
+    /**
+     * A Jakarta Messaging topic of the container's broker (WildFly's embedded Artemis, Payara Server's OpenMQ): every
+     * instance sees every entry, numbered per instance; see {@code docs/scale-out.md} for what that guarantees.
+     */
+    JMS;
 
     /** The setting's value for this engine. */
     public String key() {

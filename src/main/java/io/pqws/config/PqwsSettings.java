@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * deployment: a security setting is never silently replaced by its default.
  */
 public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSettings chat,
-        NotificationSettings notifications, FanOutEngine fanOut) {
+        NotificationSettings notifications, FanOutEngine fanOut, JmsSettings jms) {
 
     public static final String ORIGINS_ALLOWED = "pqws.origins.allowed";
     public static final String REQUIRE_TLS = "pqws.auth.require-tls";
@@ -44,6 +44,10 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
     public static final String NOTIFICATION_MAX_TOPICS = "pqws.notifications.max-topics";
     /** How chat rooms and notifications reach the other instances of a cluster: see {@code docs/scale-out.md}. */
     public static final String FANOUT = "pqws.fanout";
+    /** JNDI name of the connection factory the {@code jms} engine uses. */
+    public static final String JMS_CONNECTION_FACTORY = "pqws.fanout.jms.connection-factory";
+    /** JNDI name of the topic the {@code jms} engine uses. */
+    public static final String JMS_TOPIC = "pqws.fanout.jms.topic";
 
     /** The keys and their defaults, in documentation order. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -55,6 +59,7 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
     /** Every authenticated user has this role; the module's endpoints require it. */
     public static final String USER_ROLE = "pqws-user";
 
+    private static final Pattern JNDI_NAME = Pattern.compile("[A-Za-z0-9:/._-]{1,255}");
     private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** The settings the {@code pqws.*} entries of {@code properties} describe (others are ignored). */
@@ -84,8 +89,23 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
         FanOutEngine fanOut = FanOutEngine.valueOf(reader.choice(FANOUT, "local",
                 Arrays.stream(FanOutEngine.values()).map(FanOutEngine::key).toList())
                 .toUpperCase(Locale.ROOT));
+        JmsSettings jms = new JmsSettings(jndiName(reader, JMS_CONNECTION_FACTORY, "java:/ConnectionFactory"),
+                jndiName(reader, JMS_TOPIC, "java:/jms/topic/pqws"));
         reader.finish(OWNED_PREFIXES, DEFAULTS.keySet());
-        return new PqwsSettings(access, limits, chat, notifications, fanOut);
+        return new PqwsSettings(access, limits, chat, notifications, fanOut, jms);
+    }
+
+    private static String jndiName(SettingsReader reader, String key, String defaultValue) {
+        String raw = reader.value(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (!JNDI_NAME.matcher(raw).matches()) {
+            reader.problem(key + "='" + raw + "' must be a JNDI name: letters, digits, ':', '/', '.', '_' or '-' "
+                    + "(default " + defaultValue + ")");
+            return defaultValue;
+        }
+        return raw;
     }
 
     private static AccessSettings access(SettingsReader reader) {
@@ -144,6 +164,8 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
         defaults.put(NOTIFICATION_MAX_USERS, "10000");
         defaults.put(NOTIFICATION_MAX_TOPICS, "50");
         defaults.put(FANOUT, "local");
+        defaults.put(JMS_CONNECTION_FACTORY, "java:/ConnectionFactory");
+        defaults.put(JMS_TOPIC, "java:/jms/topic/pqws");
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

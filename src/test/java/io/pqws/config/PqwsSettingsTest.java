@@ -114,7 +114,20 @@ class PqwsSettingsTest {
                 "positive control");
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> PqwsSettings.from(Map.of(PqwsSettings.FANOUT, "redis", "pqws.fanout.hazelcast.name", "x")));
-        assertEquals(List.of("pqws.fanout='redis' must be one of local, hazelcast (default local)",
+        assertEquals(List.of("pqws.fanout='redis' must be one of local, hazelcast, jms (default local)",
                 "unknown setting pqws.fanout.hazelcast.name"), e.problems());
+    }
+
+    @Test
+    void theJmsNamesHaveWildFlyDefaultsAndMustBeJndiNames() {
+        assertEquals(new JmsSettings("java:/ConnectionFactory", "java:/jms/topic/pqws"), PqwsSettings.from(Map.of()).jms());
+        PqwsSettings payara = PqwsSettings.from(Map.of(PqwsSettings.FANOUT, "jms",
+                PqwsSettings.JMS_CONNECTION_FACTORY, "jms/pqwsFactory", PqwsSettings.JMS_TOPIC, "jms/pqws"));
+        assertEquals(FanOutEngine.JMS, payara.fanOut(), "positive control");
+        assertEquals(new JmsSettings("jms/pqwsFactory", "jms/pqws"), payara.jms());
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> PqwsSettings.from(Map.of(PqwsSettings.JMS_TOPIC, "java:/jms/topic/pqws; rm")));
+        assertEquals(List.of("pqws.fanout.jms.topic='java:/jms/topic/pqws; rm' must be a JNDI name: letters, digits, "
+                + "':', '/', '.', '_' or '-' (default java:/jms/topic/pqws)"), e.problems());
     }
 }

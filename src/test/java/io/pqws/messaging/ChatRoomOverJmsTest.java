@@ -1,0 +1,187 @@
+package io.pqws.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pqws.cluster.FanOuts;
+import io.pqws.cluster.jms.JmsFanOut;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+/**
+ * One room on two instances joined by the {@code jms} engine on a real Artemis broker embedded in this JVM: what a
+ * client sees, as {@code docs/scale-out.md} promises it for {@code jms}: every message on both instances, each
+ * sender's in the order sent, {@code seq} gap-free on each instance, presence across instances, and the history a
+ * later member gets being what its own instance received.
+ */
+class ChatRoomOverJmsTest {
+
+    private static final long WAIT_SECONDS = 30;
+
+    @TempDir
+    Path data;
+
+    private EmbeddedActiveMQ broker;
+    private final List<ActiveMQConnectionFactory> factories = new ArrayList<>();
+    private final List<JmsFanOut> engines = new ArrayList<>();
+    private final List<ChatMember> tooSlow = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setName("pqws-chat-test-" + port).setPersistenceEnabled(false).setSecurityEnabled(false)
+                .setJMXManagementEnabled(false).addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+        configuration.setBrokerInstance(data.toFile());
+        broker = new EmbeddedActiveMQ().setConfiguration(configuration);
+        broker.start();
+        for (int i = 0; i < 2; i++) {
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+            factories.add(factory);
+            engines.add(new JmsFanOut(factory, new ActiveMQTopic("pqws"), Thread::new, Duration.ofSeconds(1)));
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        engines.forEach(JmsFanOut::close);
+        factories.forEach(ActiveMQConnectionFactory::close);
+        broker.stop();
+    }
+
+    /** A session that records what the room sends it, from whichever thread, and completes every send at once. */
+    private static final class Client {
+        final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+        final Session session;
+
+        Client(String id) {
+            Map<String, Object> properties = new ConcurrentHashMap<>();
+            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendText") && args.length == 2) {
+                            received.add(Json.createReader(new StringReader((String) args[0])).readObject());
+                            ((SendHandler) args[1]).onResult(new SendResult());
+                            return null;
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+            session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "getAsyncRemote" -> async;
+                        case "getId" -> id;
+                        case "getUserProperties" -> properties;
+                        case "isOpen" -> true;
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> "Client[" + id + "]";
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        /** The next event of the given type, skipping others. */
+        JsonObject next(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (true) {
+                JsonObject event = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                assertNotNull(event, "no " + type + " within " + WAIT_SECONDS + " s");
+                if (event.getString("type").equals(type)) {
+                    return event;
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(List<JsonObject> messages, String prefix) {
+        return messages.stream().map(m -> m.getString("text")).filter(t -> t.startsWith(prefix)).toList();
+    }
+
+    @Test
+    void bothInstancesSeeEveryMessageInEachSendersOrderNumberedWithoutGapsHere() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ChatRoom onOne = ChatRoom.open("lobby", 50, 10, clock, engines.get(0), tooSlow::add);
+        ChatRoom onTwo = ChatRoom.open("lobby", 50, 10, clock, engines.get(1), tooSlow::add);
+        Client aliceClient = new Client("a");
+        ChatMember alice = new ChatMember("alice", new Outbox(aliceClient.session, 100));
+        onOne.join(alice);
+        aliceClient.next("welcome");
+        BlockingQueue<Object> never = new LinkedBlockingQueue<>();
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                !engines.get(1).presentElsewhere(FanOuts.chatLog("lobby")).contains("alice");) {
+            assertTrue(System.nanoTime() < end, "alice's presence did not reach instance two");
+            never.poll(20, TimeUnit.MILLISECONDS);
+        }
+        Client bobClient = new Client("b");
+        ChatMember bob = new ChatMember("bob", new Outbox(bobClient.session, 100));
+        onTwo.join(bob);
+        JsonObject welcome = bobClient.next("welcome");
+        assertEquals(List.of("alice", "bob"), welcome.getJsonArray("members").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList(), "alice, on instance one, is a member for bob on two");
+        assertEquals("bob", aliceClient.next("presence").getString("joined"), "and alice is told bob joined");
+
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = senders.submit(() -> List.of("a1", "a2", "a3").forEach(t -> onOne.say(alice, t)));
+            Future<?> b = senders.submit(() -> List.of("b1", "b2").forEach(t -> onTwo.say(bob, t)));
+            a.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            b.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            senders.shutdownNow();
+        }
+        List<JsonObject> seenByBob = new ArrayList<>();
+        for (Client client : List.of(aliceClient, bobClient)) {
+            List<JsonObject> messages = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                messages.add(client.next("message"));
+            }
+            assertEquals(List.of(1, 2, 3, 4, 5), messages.stream().map(m -> m.getInt("seq")).toList(),
+                    "seq is gap-free on each instance");
+            assertEquals(List.of("a1", "a2", "a3"), texts(messages, "a"), "alice's order");
+            assertEquals(List.of("b1", "b2"), texts(messages, "b"), "bob's order");
+            seenByBob = messages;
+        }
+
+        Client carolClient = new Client("c");
+        onTwo.join(new ChatMember("carol", new Outbox(carolClient.session, 100)));
+        List<String> history = carolClient.next("welcome").getJsonArray("history").stream()
+                .map(v -> v.asJsonObject().getString("text")).toList();
+        assertEquals(seenByBob.stream().map(m -> m.getString("text")).toList(), history,
+                "a later member on instance two gets what instance two received, in its order");
+        assertTrue(tooSlow.isEmpty());
+    }
+}
