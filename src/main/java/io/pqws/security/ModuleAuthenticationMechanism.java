@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import io.pqws.config.PqwsSettings;
 import io.pqws.config.PrincipalNames;
+import io.pqws.tls.TlsFactsResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -24,7 +25,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * renegotiation, so a request without a certificate hangs for 30 s and then loses its connection without any HTTP
  * answer ({@code ClientCertLoginConfigIT} shows it). This mechanism reads only
  * {@code jakarta.servlet.request.X509Certificate}, the chain the TLS handshake already verified against the
- * container's trust store ({@code client-auth=want}); it validates nothing itself.
+ * container's trust store ({@code client-auth=want}), or, where the container sets that attribute only after
+ * authentication (WildFly), the same chain from the connection's TLS session
+ * ({@link TlsFactsResolver#clientCertificate}); it validates nothing itself.
  *
  * <p>The principal is the certificate subject in RFC 2253 form ({@code CN=alice,O=pqws dev}) or the user a ticket
  * was issued to; the groups come from {@link RoleMapping}. A portal with its own login replaces this mechanism or
@@ -32,8 +35,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ApplicationScoped
 public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanism {
-
-    static final String CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
     private static final Logger LOG = Logger.getLogger(ModuleAuthenticationMechanism.class.getName());
 
@@ -45,6 +46,9 @@ public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     private PqwsSettings settings;
+
+    @Inject
+    private TlsFactsResolver tls;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -62,7 +66,7 @@ public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             return login(context, user.get());
         }
-        Optional<X509Certificate> certificate = clientCertificate(request);
+        Optional<X509Certificate> certificate = tls.clientCertificate(request);
         if (certificate.isPresent()) {
             return login(context, PrincipalNames.of(certificate.get().getSubjectX500Principal()));
         }
@@ -90,13 +94,5 @@ public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanis
             LOG.log(Level.FINE, "could not send {0}: {1}", new Object[] {status, e});
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    private static Optional<X509Certificate> clientCertificate(HttpServletRequest request) {
-        Object chain = request.getAttribute(CERTIFICATES_ATTRIBUTE);
-        if (chain instanceof X509Certificate[] certificates && certificates.length > 0) {
-            return Optional.of(certificates[0]);
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.pqws.tls;
 
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.security.auth.x500.X500Principal;
 
@@ -39,7 +41,8 @@ public class TlsFactsResolver {
         if (!request.isSecure()) {
             return TlsFacts.plain();
         }
-        String clientCertificate = clientCertificate(request);
+        String clientCertificate = clientCertificate(request)
+                .map(c -> c.getSubjectX500Principal().getName(X500Principal.RFC1779)).orElse(null);
         Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();
         if (locator.isEmpty()) {
             return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
@@ -84,11 +87,38 @@ public class TlsFactsResolver {
                 NamedGroups.isHybridPostQuantum(group), clientCertificate, unavailable);
     }
 
-    private static String clientCertificate(HttpServletRequest request) {
+    /**
+     * The client certificate the request's TLS handshake verified, if the client sent one.
+     *
+     * <p>Why not only the servlet attribute: Undertow (WildFly) fills {@code jakarta.servlet.request.X509Certificate}
+     * only after authentication has run, so an authentication mechanism finds it empty there. The connection's
+     * own TLS session, reached through the container's {@link SslEngineLocator}, holds the same chain at any time.
+     */
+    public Optional<X509Certificate> clientCertificate(HttpServletRequest request) {
         Object certificates = request.getAttribute(CERTIFICATES_ATTRIBUTE);
         if (certificates instanceof X509Certificate[] chain && chain.length > 0) {
-            return chain[0].getSubjectX500Principal().getName(X500Principal.RFC1779);
+            return Optional.of(chain[0]);
         }
-        return null;
+        if (!request.isSecure()) {
+            return Optional.empty();
+        }
+        Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();
+        if (locator.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<SSLEngine> engine = locator.get().locate(request);
+            if (engine.isEmpty()) {
+                return Optional.empty();
+            }
+            Certificate[] peer = engine.get().getSession().getPeerCertificates();
+            return peer.length > 0 && peer[0] instanceof X509Certificate first ? Optional.of(first) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot reach the TLS engine of this connection for its client certificate: {0}",
+                    e.toString());
+            return Optional.empty();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.pqws.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,6 +27,7 @@ import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WsMessage;
 import io.pqws.client.WssClient;
+import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
 import io.pqws.testsupport.HeadlessChromium;
 import io.pqws.testsupport.OpenSslPeer;
@@ -83,6 +86,28 @@ class WildFlyIT {
             assertEquals("TLSv1.3", tls.protocol());
             assertEquals("CN=alice, O=pqws dev", tls.clientCertificate());
         }
+    }
+
+    @Test
+    void aClientCertificateLogsIntoTheProtectedChat() throws Exception {
+        try (WssConnection alice = new WssClient(Users.withCertificate("alice")).connect(server.wss("chat/wildfly"),
+                WAIT)) {
+            assertEquals(Users.principal("alice"), Users.nextOfType(alice, "welcome").getString("you"));
+        }
+        WssClientException refused = assertThrows(WssClientException.class, () -> new WssClient(
+                PqwsServer.client(TlsProfile.HYBRID)).connect(server.wss("chat/wildfly"), WAIT).close(),
+                "negative control: without a certificate the chat stays closed");
+        assertTrue(refused.getMessage().contains("HTTP 401"), refused.getMessage());
+    }
+
+    @Test
+    void aClientCertificateLogsIntoTheTicketResource() throws Exception {
+        HttpResponse<String> issued = postEmpty("alice", server.https("api/tickets"));
+        assertEquals(200, issued.statusCode(), issued.body());
+        String ticket = Json.createReader(new StringReader(issued.body())).readObject().getString("ticket");
+        assertFalse(ticket.isBlank());
+        assertEquals(401, postEmpty(null, server.https("api/tickets")).statusCode(),
+                "negative control: without a certificate no ticket");
     }
 
     @Test
@@ -149,6 +174,12 @@ class WildFlyIT {
         assertTrue(facts.getBoolean("secure"), facts.toString());
         assertEquals("x25519", facts.getString("namedGroup"), facts.toString());
         assertFalse(facts.getBoolean("hybridPostQuantum"));
+    }
+
+    private static HttpResponse<String> postEmpty(String userOrNull, URI uri) throws Exception {
+        return Users.https(userOrNull).send(HttpRequest.newBuilder(uri).timeout(WAIT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> withoutBlankLines(byte[] xml) {
