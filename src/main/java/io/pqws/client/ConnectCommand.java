@@ -122,7 +122,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report and each reply as one JSON object per line.")
     private boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces with failures and let BC and Tyrus log.")
+    @Option(names = "--verbose", description = "Print each failure's chain of causes and let BC and Tyrus log.")
     private boolean verbose;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -160,7 +160,7 @@ final class ConnectCommand implements Callable<Integer> {
         } catch (WssClientException e) {
             err.println("pqws-client: " + e.getMessage());
             if (verbose) {
-                e.printStackTrace(err);
+                Failures.causeChain(e).forEach(line -> err.println("pqws-client:   " + line));
             }
             err.flush();
             return PqwsClient.exitCode(e.kind());

@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
@@ -134,6 +136,20 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /**
+     * The failure and each of its causes on one line each ({@code caused by: Type: message}), for {@code --verbose}:
+     * the context an operator needs to tell a TLS alert from a refused connection, without a stack trace.
+     */
+    static List<String> causeChain(Throwable failure) {
+        List<String> lines = new ArrayList<>();
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            String message = t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + t.getMessage();
+            lines.add((depth == 0 ? "" : "caused by: ") + t.getClass().getName() + message);
+        }
+        return lines;
     }
 
     /** The message of the deepest cause that has one, or the type of the failure when none does. */

@@ -101,7 +101,8 @@ public final class PqwsClient implements Callable<Integer> {
 
     /**
      * The command line with this project's error handling: usage errors and failures print one line
-     * ({@code pqws-client: reason}) on {@code err}, never a stack trace unless {@code --verbose} was given.
+     * ({@code pqws-client: reason}) on {@code err}, never a stack trace; {@code --verbose} adds the chain of causes,
+     * one line each.
      */
     public static CommandLine commandLine(InputStream stdin, boolean stdinIsTerminal, PrintWriter out,
             PrintWriter err) {
@@ -119,7 +120,7 @@ public final class PqwsClient implements Callable<Integer> {
             failed.getErr().println("pqws-client: internal error: " + Failures.innermostMessage(e)
                     + " (rerun with --verbose for details)");
             if (Arrays.asList(parseResult.originalArgs()).contains("--verbose")) {
-                e.printStackTrace(failed.getErr());
+                Failures.causeChain(e).forEach(line -> failed.getErr().println("pqws-client:   " + line));
             }
             failed.getErr().flush();
             return INTERNAL_ERROR;

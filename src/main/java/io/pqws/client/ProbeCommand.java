@@ -81,7 +81,7 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces with failures and let BC log.")
+    @Option(names = "--verbose", description = "Print each failure's chain of causes and let BC log.")
     private boolean verbose;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -164,7 +164,7 @@ final class ProbeCommand implements Callable<Integer> {
     private int fail(PrintWriter err, int code, String message, Exception cause) {
         err.println("pqws-client: " + message);
         if (verbose && cause != null) {
-            cause.printStackTrace(err);
+            Failures.causeChain(cause).forEach(line -> err.println("pqws-client:   " + line));
         }
         err.flush();
         return code;

@@ -1,6 +1,7 @@
 package io.pqws.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -247,7 +248,7 @@ class PqwsClientTest {
     }
 
     @Test
-    void verboseAddsTheStackTrace() throws Exception {
+    void verboseAddsTheChainOfCausesWithoutAStackTrace() throws Exception {
         try (TestWssServer server = echoServer(SERVER_GROUPS)) {
             CliRun run = CliRun.run("connect", "--verbose", server.url("127.0.0.1"));
             assertEquals(PqwsClient.CONNECTION_FAILED, run.exitCode());
@@ -255,6 +256,9 @@ class PqwsClientTest {
                     run.errLines().get(0));
             assertTrue(run.err().contains("WssClientException"), run.err());
             assertTrue(run.err().contains("CertificateException") || run.err().contains("CertPath"), run.err());
+            assertTrue(run.errLines().stream().anyMatch(line -> line.startsWith("pqws-client:   caused by: ")),
+                    run.err());
+            assertFalse(run.err().contains("\tat "), "no stack frames: " + run.err());
         }
     }
 }
