@@ -91,7 +91,7 @@ final class ChatRoom implements LogFollower {
             if (newHere) {
                 fanOut.present(log, member.user(), true);
             }
-            List<String> users = users();
+            List<String> users = users(member, slow);
             offer(member, encoder.encode(new ChatEvent.Welcome(name, member.user(), users, List.copyOf(history))),
                     slow);
             String presence = encoder.encode(new ChatEvent.Presence(name, users, member.user(), null,
@@ -137,7 +137,7 @@ final class ChatRoom implements LogFollower {
         slow.forEach(tooSlow);
     }
 
-    /** Presence or typing from another instance, sent on as it came. */
+    /** Presence or typing from another instance, sent on as it came, but a departure already announced here. */
     @Override
     public void signal(String payload) {
         List<ChatMember> slow = new ArrayList<>();
@@ -147,8 +147,9 @@ final class ChatRoom implements LogFollower {
                 if (event.containsKey("joined") && !event.isNull("joined")) {
                     knownUsers.add(event.getString("joined"));
                 }
-                if (event.containsKey("left") && !event.isNull("left")) {
-                    knownUsers.remove(event.getString("left"));
+                if (event.containsKey("left") && !event.isNull("left")
+                        && !knownUsers.remove(event.getString("left"))) {
+                    return; // this room already announced that departure itself
                 }
             }
             broadcast(payload, slow);
@@ -161,13 +162,7 @@ final class ChatRoom implements LogFollower {
     public void peersChanged() {
         List<ChatMember> slow = new ArrayList<>();
         synchronized (this) {
-            List<String> before = List.copyOf(knownUsers);
-            List<String> now = users();
-            for (String user : before) {
-                if (!now.contains(user)) {
-                    broadcast(encoder.encode(new ChatEvent.Presence(name, now, null, user, clock.instant())), slow);
-                }
-            }
+            users(null, slow);
         }
         slow.forEach(tooSlow);
     }
@@ -204,14 +199,10 @@ final class ChatRoom implements LogFollower {
             }
             if (!localUsers().contains(member.user())) {
                 fanOut.present(log, member.user(), false);
-                List<String> users = users();
+                List<String> users = users(null, slow);
                 if (!users.contains(member.user())) {
-                    String presence = encoder.encode(new ChatEvent.Presence(name, users, null, member.user(),
-                            clock.instant()));
-                    if (!members.isEmpty()) {
-                        broadcast(presence, slow);
-                    }
-                    fanOut.signal(log, presence);
+                    fanOut.signal(log, encoder.encode(new ChatEvent.Presence(name, users, null, member.user(),
+                            clock.instant())));
                 }
             }
         }
@@ -219,13 +210,29 @@ final class ChatRoom implements LogFollower {
         return true;
     }
 
-    /** Distinct users in the room on every instance, sorted; a user with two sessions appears once. */
-    private List<String> users() {
-        Set<String> users = localUsers();
-        users.addAll(fanOut.presentElsewhere(log));
+    /**
+     * Distinct users in the room on every instance, sorted; a user with two sessions appears once. Every user the
+     * members were told of and who is gone now is announced to them (all but {@code newcomer}, who is told the users
+     * in its welcome): whichever look at the presence first notices a departure, a leave here, a join, or the news
+     * that an instance was lost, announces it, and a goodbye from elsewhere that comes later is not sent again.
+     */
+    private List<String> users(ChatMember newcomer, List<ChatMember> slow) {
+        Set<String> now = localUsers();
+        now.addAll(fanOut.presentElsewhere(log));
+        List<String> users = List.copyOf(now);
+        for (String user : knownUsers) {
+            if (!now.contains(user)) {
+                String gone = encoder.encode(new ChatEvent.Presence(name, users, null, user, clock.instant()));
+                for (ChatMember member : members) {
+                    if (member != newcomer) {
+                        offer(member, gone, slow);
+                    }
+                }
+            }
+        }
         knownUsers.clear();
-        knownUsers.addAll(users);
-        return List.copyOf(users);
+        knownUsers.addAll(now);
+        return users;
     }
 
     private Set<String> localUsers() {

@@ -44,8 +44,8 @@ import jakarta.websocket.Session;
 /**
  * One room on two instances joined by the {@code jms} engine on a real Artemis broker embedded in this JVM: what a
  * client sees, as {@code docs/scale-out.md} promises it for {@code jms}: every message on both instances, each
- * sender's in the order sent, {@code seq} gap-free on each instance, presence across instances, and the history a
- * later member gets being what its own instance received.
+ * sender's in the order sent, {@code seq} gap-free on each instance, presence across instances (a departure announced
+ * once, by whatever notices it first), and the history a later member gets being what its own instance received.
  */
 class ChatRoomOverJmsTest {
 
@@ -127,6 +127,15 @@ class ChatRoomOverJmsTest {
         }
     }
 
+    /** Polls until the condition holds (engines learn of each other asynchronously) or fails with the message. */
+    private static void await(java.util.function.BooleanSupplier condition, String message) throws Exception {
+        BlockingQueue<Object> never = new LinkedBlockingQueue<>();
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS); !condition.getAsBoolean();) {
+            assertTrue(System.nanoTime() < end, message);
+            never.poll(20, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private static List<String> texts(List<JsonObject> messages, String prefix) {
         return messages.stream().map(m -> m.getString("text")).filter(t -> t.startsWith(prefix)).toList();
     }
@@ -140,12 +149,8 @@ class ChatRoomOverJmsTest {
         ChatMember alice = new ChatMember("alice", new Outbox(aliceClient.session, 100));
         onOne.join(alice);
         aliceClient.next("welcome");
-        BlockingQueue<Object> never = new LinkedBlockingQueue<>();
-        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-                !engines.get(1).presentElsewhere(FanOuts.chatLog("lobby")).contains("alice");) {
-            assertTrue(System.nanoTime() < end, "alice's presence did not reach instance two");
-            never.poll(20, TimeUnit.MILLISECONDS);
-        }
+        await(() -> engines.get(1).presentElsewhere(FanOuts.chatLog("lobby")).contains("alice"),
+                "alice's presence did not reach instance two");
         Client bobClient = new Client("b");
         ChatMember bob = new ChatMember("bob", new Outbox(bobClient.session, 100));
         onTwo.join(bob);
@@ -183,5 +188,52 @@ class ChatRoomOverJmsTest {
         assertEquals(seenByBob.stream().map(m -> m.getString("text")).toList(), history,
                 "a later member on instance two gets what instance two received, in its order");
         assertTrue(tooSlow.isEmpty());
+    }
+
+    /**
+     * When an instance is lost, its users' presence goes before the survivors hear of the loss, and a join can
+     * come in between (in ScaleOutIT: a follower reconnecting to the survivor). Whichever notices the departure first
+     * announces it, to the members who were told of the user, once.
+     */
+    @Test
+    void aDepartureIsAnnouncedOnceByWhateverNoticesItFirst() throws Exception {
+        String log = FanOuts.chatLog("lobby");
+        JmsFanOut lost = engines.get(0);
+        ChatRoom onTwo = ChatRoom.open("lobby", 50, 10, Clock.systemUTC(), engines.get(1), tooSlow::add);
+        lost.present(log, "alice", true);
+        await(() -> engines.get(1).presentElsewhere(log).contains("alice"), "alice's presence did not reach two");
+        Client bobClient = new Client("b");
+        ChatMember bob = new ChatMember("bob", new Outbox(bobClient.session, 100));
+        onTwo.join(bob);
+        assertEquals(List.of("alice", "bob"), members(bobClient.next("welcome")));
+
+        lost.present(log, "alice", false);
+        await(() -> !engines.get(1).presentElsewhere(log).contains("alice"), "alice's presence did not go");
+        Client carolClient = new Client("c");
+        onTwo.join(new ChatMember("carol", new Outbox(carolClient.session, 100)));
+        JsonObject gone = bobClient.next("presence");
+        assertEquals("alice", gone.getString("left", null), "the join noticed that alice is gone: " + gone);
+        assertEquals(List.of("bob", "carol"), members(gone));
+        assertEquals("carol", bobClient.next("presence").getString("joined"));
+        JsonObject welcome = carolClient.received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(welcome);
+        assertEquals("welcome", welcome.getString("type"), "a newcomer hears of nobody's departure before its welcome");
+        assertEquals(List.of("bob", "carol"), members(welcome));
+
+        onTwo.peersChanged();
+        onTwo.signal(Json.createObjectBuilder().add("type", "presence").add("room", "lobby")
+                .add("members", Json.createArrayBuilder().add("bob").add("carol")).add("left", "alice")
+                .add("time", "2026-01-01T00:00:00Z").build().toString());
+        onTwo.say(bob, "after");
+        JsonObject next = bobClient.received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(next);
+        assertEquals("message", next.getString("type"),
+                "neither the news of the loss nor alice's late goodbye announces her departure again: " + next);
+        assertTrue(tooSlow.isEmpty());
+    }
+
+    private static List<String> members(JsonObject event) {
+        return event.getJsonArray("members").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .toList();
     }
 }

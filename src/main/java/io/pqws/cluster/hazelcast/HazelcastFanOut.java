@@ -1,5 +1,6 @@
 package io.pqws.cluster.hazelcast;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,12 +148,19 @@ public final class HazelcastFanOut implements FanOut {
         }
     }
 
+    /**
+     * The users other members have present in the log's room. Only members of the grid count: the entries of an
+     * instance that was lost are not yet removed when the survivors first hear of the loss.
+     */
     @Override
     public Set<String> presentElsewhere(String log) {
+        Set<String> others = new HashSet<>();
+        grid.getCluster().getMembers().forEach(m -> others.add(m.getUuid().toString()));
+        others.remove(self);
         Set<String> users = new TreeSet<>();
         for (String value : grid.<String, String>getMultiMap(PRESENCE).get(log)) {
             int space = value.indexOf(' ');
-            if (!value.startsWith(self + " ") && space > 0) {
+            if (space > 0 && others.contains(value.substring(0, space))) {
                 users.add(value.substring(space + 1));
             }
         }
