@@ -104,7 +104,7 @@ fi
 
 "$java_bin" "${jvm_args[@]}" \
   -Djavax.net.ssl.keyStore="$keystore" -Djavax.net.ssl.keyStorePassword=changeit \
-  -Dpqws.operator.allowedClients="$operator_clients" \
+  -Dpqws.operator.allowed-clients="$operator_clients" \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
   -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every setting of the messaging, authentication and limits features, read once from {@code pqws.*} properties and
- * validated as a whole.
+ * Every setting of the messaging, authentication, limits and operator-page features, read once from {@code pqws.*}
+ * properties and validated as a whole.
  *
  * <p>Why one class: each setting has exactly one key, one default and one rule, listed in {@link #DEFAULTS} and in
  * {@code docs/messaging.md}; nothing else in the module reads a property. A bad value, or an unknown key under a
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * deployment: a security setting is never silently replaced by its default.
  */
 public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSettings chat,
-        NotificationSettings notifications, FanOutEngine fanOut, JmsSettings jms) {
+        NotificationSettings notifications, FanOutEngine fanOut, JmsSettings jms, OperatorAccessRule operatorAccess) {
 
     public static final String ORIGINS_ALLOWED = "pqws.origins.allowed";
     public static final String REQUIRE_TLS = "pqws.auth.require-tls";
@@ -48,13 +48,15 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
     public static final String JMS_CONNECTION_FACTORY = "pqws.fanout.jms.connection-factory";
     /** JNDI name of the topic the {@code jms} engine uses. */
     public static final String JMS_TOPIC = "pqws.fanout.jms.topic";
+    /** Which client addresses may read the operator pages: see {@link OperatorAccessRule}. */
+    public static final String OPERATOR_ALLOWED_CLIENTS = "pqws.operator.allowed-clients";
 
     /** The keys and their defaults, in documentation order. */
     public static final Map<String, String> DEFAULTS = defaults();
 
     /** Prefixes this class owns: any other key under them is a typo. Other {@code pqws.*} keys belong elsewhere. */
     static final List<String> OWNED_PREFIXES = List.of("pqws.origins.", "pqws.auth.", ROLES_PREFIX, "pqws.limits.",
-            "pqws.chat.", "pqws.notifications.", FANOUT + ".");
+            "pqws.chat.", "pqws.notifications.", FANOUT + ".", "pqws.operator.");
 
     /** Every authenticated user has this role; the module's endpoints require it. */
     public static final String USER_ROLE = "pqws-user";
@@ -91,8 +93,10 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
                 .toUpperCase(Locale.ROOT));
         JmsSettings jms = new JmsSettings(jndiName(reader, JMS_CONNECTION_FACTORY, "java:/ConnectionFactory"),
                 jndiName(reader, JMS_TOPIC, "java:/jms/topic/pqws"));
+        OperatorAccessRule operatorAccess = reader.parsed(OPERATOR_ALLOWED_CLIENTS, OperatorAccessRule.DEFAULT,
+                OperatorAccessRule::parse);
         reader.finish(OWNED_PREFIXES, DEFAULTS.keySet());
-        return new PqwsSettings(access, limits, chat, notifications, fanOut, jms);
+        return new PqwsSettings(access, limits, chat, notifications, fanOut, jms, operatorAccess);
     }
 
     private static String jndiName(SettingsReader reader, String key, String defaultValue) {
@@ -166,6 +170,7 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
         defaults.put(FANOUT, "local");
         defaults.put(JMS_CONNECTION_FACTORY, "java:/ConnectionFactory");
         defaults.put(JMS_TOPIC, "java:/jms/topic/pqws");
+        defaults.put(OPERATOR_ALLOWED_CLIENTS, OperatorAccessRule.DEFAULT);
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

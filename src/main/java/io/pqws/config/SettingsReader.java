@@ -93,6 +93,22 @@ final class SettingsReader {
         return result;
     }
 
+    /**
+     * The value converted by {@code parse}, which throws {@link IllegalArgumentException} with the reason for a bad
+     * value; the default converted the same way when the key is absent.
+     */
+    <T> T parsed(String key, String defaultValue, Function<String, T> parse) {
+        String raw = raw(key);
+        if (raw != null) {
+            try {
+                return parse.apply(raw);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage() + " (default " + defaultValue + ")");
+            }
+        }
+        return parse.apply(defaultValue);
+    }
+
     /** The keys present under {@code prefix}, each marked as read. */
     Set<String> keysUnder(String prefix) {
         Set<String> keys = new LinkedHashSet<>();

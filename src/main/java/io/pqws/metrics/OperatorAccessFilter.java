@@ -3,6 +3,7 @@ package io.pqws.metrics;
 import java.io.IOException;
 import java.util.logging.Logger;
 
+import io.pqws.config.PqwsSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,6 +46,6 @@ public class OperatorAccessFilter extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/plain;charset=utf-8");
         response.getWriter().println("403 Forbidden: this operator page is served to allowed client addresses only "
-                + "(pqws.operator.allowedClients)");
+                + "(" + PqwsSettings.OPERATOR_ALLOWED_CLIENTS + ")");
     }
 }

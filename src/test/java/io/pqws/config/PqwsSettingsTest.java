@@ -28,6 +28,9 @@ class PqwsSettingsTest {
         assertEquals(new LimitSettings(65_536, 65_536, 20, 40, Duration.ofMinutes(10), 10, 256), settings.limits());
         assertEquals(new ChatSettings(50, 100, 1_000), settings.chat());
         assertEquals(new NotificationSettings(100, 10_000, 50), settings.notifications());
+        assertEquals("loopback", settings.operatorAccess().toString());
+        assertTrue(settings.operatorAccess().allows("::1"));
+        assertFalse(settings.operatorAccess().allows("192.0.2.7"), "operator pages are for loopback by default");
         assertEquals(String.valueOf(settings.limits().maxTextBytes()), PqwsSettings.DEFAULTS.get(
                 PqwsSettings.MAX_TEXT_BYTES), "DEFAULTS says what from() does");
     }
@@ -129,5 +132,20 @@ class PqwsSettingsTest {
                 () -> PqwsSettings.from(Map.of(PqwsSettings.JMS_TOPIC, "java:/jms/topic/pqws; rm")));
         assertEquals(List.of("pqws.fanout.jms.topic='java:/jms/topic/pqws; rm' must be a JNDI name: letters, digits, "
                 + "':', '/', '.', '_' or '-' (default java:/jms/topic/pqws)"), e.problems());
+    }
+
+    @Test
+    void operatorAccessIsOneOfTheSettings() {
+        assertTrue(PqwsSettings.from(Map.of(PqwsSettings.OPERATOR_ALLOWED_CLIENTS, "loopback, 10.0.0.0/8"))
+                .operatorAccess().allows("10.1.2.3"));
+        InvalidSettingsException bad = assertThrows(InvalidSettingsException.class,
+                () -> PqwsSettings.from(Map.of(PqwsSettings.OPERATOR_ALLOWED_CLIENTS, "example.com")));
+        assertEquals(List.of("pqws.operator.allowed-clients: 'example.com' is not an IPv4 or IPv6 address literal "
+                + "(expected loopback, any, an address or an address range such as 10.0.0.0/8) (default loopback)"),
+                bad.problems());
+        InvalidSettingsException renamed = assertThrows(InvalidSettingsException.class,
+                () -> PqwsSettings.from(Map.of("pqws.operator.allowedClients", "any")));
+        assertEquals(List.of("unknown setting pqws.operator.allowedClients (did you mean "
+                + "pqws.operator.allowed-clients?)"), renamed.problems(), "the old spelling is not silently ignored");
     }
 }

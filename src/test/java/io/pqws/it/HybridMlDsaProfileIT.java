@@ -171,7 +171,7 @@ class HybridMlDsaProfileIT {
         for (String page : List.of("api/metrics", "api/status", "status.html", "status.js")) {
             HttpResponse<String> response = http.get(page);
             assertEquals(403, response.statusCode(), page);
-            assertTrue(response.body().contains("pqws.operator.allowedClients"), response.body());
+            assertTrue(response.body().contains("pqws.operator.allowed-clients"), response.body());
         }
         assertEquals(200, http.get("index.html").statusCode(), "control: the user's page is not an operator page");
         assertEquals(200, http.get("api/tls").statusCode(), "control: nor is the TLS report");

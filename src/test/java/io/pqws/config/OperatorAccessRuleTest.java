@@ -1,4 +1,4 @@
-package io.pqws.metrics;
+package io.pqws.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OperatorAccessRuleTest {
 
     private static boolean allows(String rule, String client) {
-        return OperatorAccessRule.parse(rule).allows(AddressRange.literal(client));
+        return OperatorAccessRule.parse(rule).allows(client);
     }
 
     @Test
@@ -49,8 +49,14 @@ class OperatorAccessRuleTest {
     }
 
     @Test
+    void aPeerThatIsNotAnAddressIsNeverLetIn() {
+        assertFalse(allows("any", "/run/payara.sock"));
+        assertFalse(allows("any", "localhost"), "a name is never looked up");
+    }
+
+    @Test
     void invalidRulesFailWithTheEntryNamed() {
-        assertEquals("pqws.operator.allowedClients: 'example.com' is not an IPv4 or IPv6 address literal "
+        assertEquals("'example.com' is not an IPv4 or IPv6 address literal "
                 + "(expected loopback, any, an address or an address range such as 10.0.0.0/8)",
                 assertThrows(IllegalArgumentException.class, () -> OperatorAccessRule.parse("example.com"))
                         .getMessage());

@@ -1,4 +1,4 @@
-package io.pqws.metrics;
+package io.pqws.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * <p>Why literals only: a host name would be resolved through DNS, so the rule would depend on a lookup at start-up
  * and could be steered by whoever answers it. An access rule is written in addresses.
  */
-record AddressRange(byte[] network, int prefixLength) {
+public record AddressRange(byte[] network, int prefixLength) {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");

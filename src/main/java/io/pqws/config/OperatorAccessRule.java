@@ -1,4 +1,4 @@
-package io.pqws.metrics;
+package io.pqws.config;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -8,21 +8,19 @@ import java.util.stream.Collectors;
 
 /**
  * Which clients may read the operator pages (the Prometheus metrics, the status page and its data): the value of
- * {@value #PROPERTY}, a comma-separated list of {@code loopback} (127.0.0.0/8 and ::1), address ranges in CIDR
- * notation, single addresses, or {@code any}.
+ * {@value PqwsSettings#OPERATOR_ALLOWED_CLIENTS}, a comma-separated list of {@code loopback} (127.0.0.0/8 and ::1),
+ * address ranges in CIDR notation, single addresses, or {@code any}.
  *
  * <p>Why loopback by default: the metrics say which clients are not quantum-safe and how busy each endpoint is; that
  * is for operators, and a Prometheus server or a person on the host itself reaches loopback. A scraper elsewhere is let
  * in by its address range; {@code any} is for a deployment that protects the paths in front of the container (a
  * reverse proxy, a network policy). The address is the TCP peer's: forwarding headers are never trusted.
  */
-record OperatorAccessRule(boolean any, boolean loopback, List<AddressRange> ranges) {
+public record OperatorAccessRule(boolean any, boolean loopback, List<AddressRange> ranges) {
 
-    /** The system property that holds the rule. */
-    static final String PROPERTY = "pqws.operator.allowedClients";
     static final String DEFAULT = "loopback";
 
-    OperatorAccessRule {
+    public OperatorAccessRule {
         ranges = List.copyOf(ranges);
     }
 
@@ -31,8 +29,7 @@ record OperatorAccessRule(boolean any, boolean loopback, List<AddressRange> rang
      */
     static OperatorAccessRule parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(PROPERTY + " is empty; use loopback, any, or address ranges such as "
-                    + "10.0.0.0/8");
+            throw new IllegalArgumentException("is empty; use loopback, any, or address ranges such as 10.0.0.0/8");
         }
         boolean any = false;
         boolean loopback = false;
@@ -42,25 +39,31 @@ record OperatorAccessRule(boolean any, boolean loopback, List<AddressRange> rang
             switch (item) {
                 case "any" -> any = true;
                 case "loopback" -> loopback = true;
-                case "" -> throw new IllegalArgumentException(PROPERTY + "='" + value + "' has an empty entry");
+                case "" -> throw new IllegalArgumentException("'" + value + "' has an empty entry");
                 default -> {
                     try {
                         ranges.add(AddressRange.parse(item));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(PROPERTY + ": " + e.getMessage()
+                        throw new IllegalArgumentException(e.getMessage()
                                 + " (expected loopback, any, an address or an address range such as 10.0.0.0/8)", e);
                     }
                 }
             }
         }
         if (any && (loopback || !ranges.isEmpty())) {
-            throw new IllegalArgumentException(PROPERTY + "='" + value + "': 'any' cannot be combined with other "
-                    + "entries");
+            throw new IllegalArgumentException("'" + value + "': 'any' cannot be combined with other entries");
         }
         return new OperatorAccessRule(any, loopback, ranges);
     }
 
-    boolean allows(InetAddress client) {
+    /** Whether a client with this address (a literal, as the container reports the TCP peer) may read the pages. */
+    public boolean allows(String clientAddress) {
+        InetAddress client;
+        try {
+            client = AddressRange.literal(clientAddress);
+        } catch (IllegalArgumentException e) {
+            return false; // not an address (e.g. a Unix socket peer): not an allowed client
+        }
         return any || (loopback && client.isLoopbackAddress()) || ranges.stream().anyMatch(r -> r.contains(client));
     }
 
