@@ -9,7 +9,8 @@
 # --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
 # --profile hybrid-mldsa adds a second HTTPS listener (--pq-https-port) that serves ML-DSA certificates to clients
-# that list ML-DSA signature schemes. --operator-clients sets who may read the metrics and status page.
+# that list ML-DSA signature schemes. --operator-clients sets who may read the metrics and status page
+# (pqws.operator.allowed-clients; loopback unless the settings say otherwise).
 # In the foreground, Ctrl+C stops the server; with --background, stop it with server-config/payara-micro/stop.sh.
 # --state DIR (default target/payara) holds the log and pid file: one instance per state directory, so the
 # benchmarks can run several side by side (stop each with stop.sh --state DIR). --settings FILE replaces
@@ -22,7 +23,7 @@ https_port=8443
 http_port=8080
 bind=127.0.0.1
 pq_https_port=
-operator_clients=loopback
+operator_clients=
 background=false
 build=true
 payara=6
@@ -104,7 +105,7 @@ fi
 
 "$java_bin" "${jvm_args[@]}" \
   -Djavax.net.ssl.keyStore="$keystore" -Djavax.net.ssl.keyStorePassword=changeit \
-  -Dpqws.operator.allowed-clients="$operator_clients" \
+  ${operator_clients:+"-Dpqws.operator.allowed-clients=$operator_clients"} \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
   -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
@@ -154,7 +155,7 @@ pqws is up ($ready, PQ profile: $profile).
   Connection tickets, publishing:           POST https://$host:$https_port/pqws/api/tickets, .../api/notifications
   Messaging settings:                       ${settings#$root/} (docs/messaging.md)
   Plain HTTP (no TLS):                      http://$host:$http_port/pqws/
-  Status page (operators: $operator_clients):   https://$host:$https_port/pqws/status.html
+  Status page (operators: ${operator_clients:-loopback}):   https://$host:$https_port/pqws/status.html
   Prometheus metrics (same clients):        https://$host:$https_port/pqws/api/metrics
   Development CA to trust:                  ${certs#$root/}/ca.pem (DEVELOPMENT ONLY)
   Check the group with the CLI:
