@@ -11,15 +11,11 @@ public class ChatCommandDecoder implements Decoder.Text<ChatCommand> {
 
     @Override
     public ChatCommand decode(String text) throws DecodeException {
-        return ProtocolJson.decode(text, object -> {
-            String type = ProtocolJson.type(object, text);
-            return switch (type) {
-                case "say" -> new ChatCommand.Say(ProtocolJson.string(object, "text", text));
-                case "typing" -> new ChatCommand.Typing();
-                case "leave" -> new ChatCommand.Leave();
-                default -> throw new UnsupportedMessageTypeException(text,
-                        "unknown message type " + ProtocolJson.quote(type) + " (say, typing, leave)");
-            };
+        return ProtocolJson.decodeTyped(text, (type, object) -> switch (type) {
+            case "say" -> new ChatCommand.Say(ProtocolJson.string(object, "text", text));
+            case "typing" -> new ChatCommand.Typing();
+            case "leave" -> new ChatCommand.Leave();
+            default -> throw ProtocolJson.unknownType(text, type, "say, typing, leave");
         });
     }
 

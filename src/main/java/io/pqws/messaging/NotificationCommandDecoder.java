@@ -11,14 +11,10 @@ public class NotificationCommandDecoder implements Decoder.Text<NotificationComm
 
     @Override
     public NotificationCommand decode(String text) throws DecodeException {
-        return ProtocolJson.decode(text, object -> {
-            String type = ProtocolJson.type(object, text);
-            return switch (type) {
-                case "subscribe" -> new NotificationCommand.Subscribe(ProtocolJson.strings(object, "topics", text));
-                case "unsubscribe" -> new NotificationCommand.Unsubscribe(ProtocolJson.strings(object, "topics", text));
-                default -> throw new UnsupportedMessageTypeException(text,
-                        "unknown message type " + ProtocolJson.quote(type) + " (subscribe, unsubscribe)");
-            };
+        return ProtocolJson.decodeTyped(text, (type, object) -> switch (type) {
+            case "subscribe" -> new NotificationCommand.Subscribe(ProtocolJson.strings(object, "topics", text));
+            case "unsubscribe" -> new NotificationCommand.Unsubscribe(ProtocolJson.strings(object, "topics", text));
+            default -> throw ProtocolJson.unknownType(text, type, "subscribe, unsubscribe");
         });
     }
 

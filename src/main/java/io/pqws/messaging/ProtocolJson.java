@@ -56,6 +56,22 @@ final class ProtocolJson {
         }
     }
 
+    /** Reads a typed message's fields, given its {@code "type"}. */
+    @FunctionalInterface
+    interface TypedReading<T> {
+        T read(String type, JsonObject object) throws DecodeException;
+    }
+
+    /** {@link #decode} for a message with a string {@code "type"}, which {@code reading} is given first. */
+    static <T> T decodeTyped(String text, TypedReading<T> reading) throws DecodeException {
+        return decode(text, object -> reading.read(type(object, text), object));
+    }
+
+    /** A well-formed message of a type the endpoint does not know, naming the {@code known} ones (close 1003). */
+    static UnsupportedMessageTypeException unknownType(String text, String type, String known) {
+        return new UnsupportedMessageTypeException(text, "unknown message type " + quote(type) + " (" + known + ")");
+    }
+
     /** {@link Decoder.Text#willDecode} that really checks: true only when the decoder accepts the text. */
     static boolean willDecode(Decoder.Text<?> decoder, String text) {
         try {
