@@ -1,9 +1,5 @@
 package io.pqws.cluster;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,13 +12,7 @@ import java.util.Set;
 public final class LocalFanOut implements FanOut {
 
     private final String run = Long.toString(System.currentTimeMillis(), 36);
-    private final Map<String, Log> logs = new HashMap<>(); // guarded by itself
-
-    /** One log: its last number and its followers; appends and deliveries hold its lock. */
-    private static final class Log {
-        private long last;
-        private final List<LogFollower> followers = new ArrayList<>();
-    }
+    private final LogFollowers followers = new LogFollowers();
 
     @Override
     public String engine() {
@@ -41,46 +31,12 @@ public final class LocalFanOut implements FanOut {
 
     @Override
     public Following follow(String log, int keep, LogFollower follower) {
-        Log state;
-        synchronized (logs) {
-            state = logs.computeIfAbsent(log, name -> new Log());
-            synchronized (state) {
-                state.followers.add(follower);
-            }
-        }
-        return () -> {
-            synchronized (logs) {
-                synchronized (state) {
-                    state.followers.remove(follower);
-                    if (state.followers.isEmpty()) {
-                        logs.remove(log, state);
-                    }
-                }
-            }
-        };
+        return followers.follow(log, follower);
     }
 
     @Override
     public long append(String log, String entry) {
-        Log state;
-        synchronized (logs) {
-            state = logs.computeIfAbsent(log, name -> new Log());
-        }
-        long number;
-        synchronized (state) {
-            number = ++state.last;
-            for (LogFollower follower : List.copyOf(state.followers)) {
-                follower.entry(number, entry);
-            }
-        }
-        synchronized (logs) { // locks in the order follow() takes them
-            synchronized (state) {
-                if (state.followers.isEmpty()) {
-                    logs.remove(log, state);
-                }
-            }
-        }
-        return number;
+        return followers.deliverFromAnyThread(log, entry);
     }
 
     @Override
@@ -100,8 +56,6 @@ public final class LocalFanOut implements FanOut {
 
     @Override
     public void close() {
-        synchronized (logs) {
-            logs.clear();
-        }
+        followers.clear();
     }
 }

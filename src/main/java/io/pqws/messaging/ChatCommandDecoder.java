@@ -1,6 +1,5 @@
 package io.pqws.messaging;
 
-import jakarta.json.JsonObject;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 
@@ -12,32 +11,16 @@ public class ChatCommandDecoder implements Decoder.Text<ChatCommand> {
 
     @Override
     public ChatCommand decode(String text) throws DecodeException {
-        JsonObject object = ProtocolJson.object(text);
-        String type = ProtocolJson.type(object, text);
-        try {
-            switch (type) {
-                case "say":
-                    return new ChatCommand.Say(ProtocolJson.string(object, "text", text));
-                case "typing":
-                    return new ChatCommand.Typing();
-                case "leave":
-                    return new ChatCommand.Leave();
-                default:
-                    throw new UnsupportedMessageTypeException(text,
-                            "unknown message type " + ProtocolJson.quote(type) + " (say, typing, leave)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new DecodeException(text, e.getMessage());
-        }
+        return ProtocolJson.decodeTyped(text, (type, object) -> switch (type) {
+            case "say" -> new ChatCommand.Say(ProtocolJson.string(object, "text", text));
+            case "typing" -> new ChatCommand.Typing();
+            case "leave" -> new ChatCommand.Leave();
+            default -> throw ProtocolJson.unknownType(text, type, "say, typing, leave");
+        });
     }
 
     @Override
     public boolean willDecode(String text) {
-        try {
-            decode(text);
-            return true;
-        } catch (DecodeException e) {
-            return false;
-        }
+        return ProtocolJson.willDecode(this, text);
     }
 }

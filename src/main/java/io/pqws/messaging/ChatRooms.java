@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.pqws.cluster.FanOut;
 import io.pqws.config.PqwsSettings;
@@ -12,7 +13,6 @@ import io.pqws.security.ModuleCloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.DecodeException;
 import jakarta.websocket.Session;
 
 /**
@@ -84,16 +84,11 @@ public class ChatRooms {
         if (!(session.getUserProperties().get(MEMBERSHIP) instanceof Membership membership)) {
             return; // closed while the message was in flight
         }
-        ChatCommand command;
-        try {
-            command = decoder.decode(text);
-        } catch (UnsupportedMessageTypeException e) {
-            Closing.close(session, CloseCodes.CANNOT_ACCEPT, e.getMessage());
-            return;
-        } catch (DecodeException e) {
-            Closing.close(session, CloseCodes.NOT_CONSISTENT, e.getMessage());
-            return;
+        Optional<ChatCommand> decoded = CommandDecoding.decodeOrClose(decoder, session, text);
+        if (decoded.isEmpty()) {
+            return; // closed: malformed, or of an unknown type
         }
+        ChatCommand command = decoded.get();
         if (command instanceof ChatCommand.Say say) {
             membership.room().say(membership.member(), say.text());
         } else if (command instanceof ChatCommand.Typing) {

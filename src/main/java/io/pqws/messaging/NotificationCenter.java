@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +29,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.DecodeException;
 import jakarta.websocket.Session;
 
 /**
@@ -233,16 +233,11 @@ public class NotificationCenter implements LogFollower {
         if (!(session.getUserProperties().get(SUBSCRIBER) instanceof Subscriber subscriber)) {
             return;
         }
-        NotificationCommand command;
-        try {
-            command = decoder.decode(text);
-        } catch (UnsupportedMessageTypeException e) {
-            Closing.close(session, CloseCodes.CANNOT_ACCEPT, e.getMessage());
-            return;
-        } catch (DecodeException e) {
-            Closing.close(session, CloseCodes.NOT_CONSISTENT, e.getMessage());
-            return;
+        Optional<NotificationCommand> decoded = CommandDecoding.decodeOrClose(decoder, session, text);
+        if (decoded.isEmpty()) {
+            return; // closed: malformed, or of an unknown type
         }
+        NotificationCommand command = decoded.get();
         int max = settings.notifications().maxTopics();
         boolean tooManyTopics;
         synchronized (lock) {

@@ -1,6 +1,5 @@
 package io.pqws.messaging;
 
-import jakarta.json.JsonObject;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 
@@ -12,30 +11,15 @@ public class NotificationCommandDecoder implements Decoder.Text<NotificationComm
 
     @Override
     public NotificationCommand decode(String text) throws DecodeException {
-        JsonObject object = ProtocolJson.object(text);
-        String type = ProtocolJson.type(object, text);
-        try {
-            switch (type) {
-                case "subscribe":
-                    return new NotificationCommand.Subscribe(ProtocolJson.strings(object, "topics", text));
-                case "unsubscribe":
-                    return new NotificationCommand.Unsubscribe(ProtocolJson.strings(object, "topics", text));
-                default:
-                    throw new UnsupportedMessageTypeException(text,
-                            "unknown message type " + ProtocolJson.quote(type) + " (subscribe, unsubscribe)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new DecodeException(text, e.getMessage());
-        }
+        return ProtocolJson.decodeTyped(text, (type, object) -> switch (type) {
+            case "subscribe" -> new NotificationCommand.Subscribe(ProtocolJson.strings(object, "topics", text));
+            case "unsubscribe" -> new NotificationCommand.Unsubscribe(ProtocolJson.strings(object, "topics", text));
+            default -> throw ProtocolJson.unknownType(text, type, "subscribe, unsubscribe");
+        });
     }
 
     @Override
     public boolean willDecode(String text) {
-        try {
-            decode(text);
-            return true;
-        } catch (DecodeException e) {
-            return false;
-        }
+        return ProtocolJson.willDecode(this, text);
     }
 }

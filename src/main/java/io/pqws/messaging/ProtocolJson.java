@@ -16,6 +16,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.websocket.DecodeException;
+import jakarta.websocket.Decoder;
 
 /**
  * Reading the module's client messages: one JSON object with a string {@code "type"}, and typed fields with a short
@@ -33,6 +34,52 @@ final class ProtocolJson {
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private ProtocolJson() {
+    }
+
+    /** Reads a message's fields from its JSON object; a record's own checks reject with IllegalArgumentException. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(JsonObject object) throws DecodeException;
+    }
+
+    /**
+     * Decodes a message: its text must be one JSON object ({@link #object}), which {@code reading} turns into the
+     * message; an {@link IllegalArgumentException} of a record's own checks becomes a {@link DecodeException} with
+     * the same reason, so every decoder fails alike on bad input.
+     */
+    static <T> T decode(String text, Reading<T> reading) throws DecodeException {
+        JsonObject object = object(text);
+        try {
+            return reading.read(object);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(text, e.getMessage());
+        }
+    }
+
+    /** Reads a typed message's fields, given its {@code "type"}. */
+    @FunctionalInterface
+    interface TypedReading<T> {
+        T read(String type, JsonObject object) throws DecodeException;
+    }
+
+    /** {@link #decode} for a message with a string {@code "type"}, which {@code reading} is given first. */
+    static <T> T decodeTyped(String text, TypedReading<T> reading) throws DecodeException {
+        return decode(text, object -> reading.read(type(object, text), object));
+    }
+
+    /** A well-formed message of a type the endpoint does not know, naming the {@code known} ones (close 1003). */
+    static UnsupportedMessageTypeException unknownType(String text, String type, String known) {
+        return new UnsupportedMessageTypeException(text, "unknown message type " + quote(type) + " (" + known + ")");
+    }
+
+    /** {@link Decoder.Text#willDecode} that really checks: true only when the decoder accepts the text. */
+    static boolean willDecode(Decoder.Text<?> decoder, String text) {
+        try {
+            decoder.decode(text);
+            return true;
+        } catch (DecodeException e) {
+            return false;
+        }
     }
 
     static JsonObject object(String text) throws DecodeException {

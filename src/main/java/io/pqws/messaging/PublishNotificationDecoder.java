@@ -14,8 +14,7 @@ public class PublishNotificationDecoder implements Decoder.Text<PublishNotificat
 
     @Override
     public PublishNotification decode(String text) throws DecodeException {
-        JsonObject object = ProtocolJson.object(text);
-        try {
+        return ProtocolJson.decode(text, object -> {
             JsonValue data = object.get("data");
             if (data != null && data != JsonValue.NULL && data.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new IllegalArgumentException("\"data\" must be a JSON object");
@@ -23,19 +22,12 @@ public class PublishNotificationDecoder implements Decoder.Text<PublishNotificat
             return new PublishNotification(optional(object, "user"), optional(object, "role"),
                     optional(object, "topic"), optional(object, "title"), optional(object, "body"),
                     data == null || data == JsonValue.NULL ? null : data.asJsonObject());
-        } catch (IllegalArgumentException e) {
-            throw new DecodeException(text, e.getMessage());
-        }
+        });
     }
 
     @Override
     public boolean willDecode(String text) {
-        try {
-            decode(text);
-            return true;
-        } catch (DecodeException e) {
-            return false;
-        }
+        return ProtocolJson.willDecode(this, text);
     }
 
     private static String optional(JsonObject object, String field) {

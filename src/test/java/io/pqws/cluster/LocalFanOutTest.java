@@ -13,44 +13,34 @@ class LocalFanOutTest {
 
     private final LocalFanOut fanOut = new LocalFanOut();
 
-    /** Records what a follower receives. */
-    private static final class Recorder implements LogFollower {
-        final List<String> seen = new ArrayList<>();
-
-        @Override
-        public void entry(long number, String entry) {
-            seen.add(number + ":" + entry);
-        }
-    }
-
     @Test
     void entriesAreNumberedFromOneAndReachEveryFollowerBeforeAppendReturns() {
-        Recorder first = new Recorder();
-        Recorder second = new Recorder();
+        RecordingFollower first = new RecordingFollower();
+        RecordingFollower second = new RecordingFollower();
         fanOut.follow("room", 10, first);
         fanOut.follow("room", 10, second);
         assertEquals(1, fanOut.append("room", "a"));
         assertEquals(2, fanOut.append("room", "b"));
-        assertEquals(List.of("1:a", "2:b"), first.seen);
-        assertEquals(first.seen, second.seen);
-        Recorder other = new Recorder();
+        assertEquals(List.of("1:a", "2:b"), new ArrayList<>(first.entries));
+        assertEquals(new ArrayList<>(first.entries), new ArrayList<>(second.entries));
+        RecordingFollower other = new RecordingFollower();
         fanOut.follow("other", 10, other);
         assertEquals(1, fanOut.append("other", "x"), "every log counts on its own");
-        assertEquals(List.of("1:x"), other.seen);
+        assertEquals(List.of("1:x"), new ArrayList<>(other.entries));
     }
 
     @Test
     void aLogStartsAgainWhenItsLastFollowerLeaves() {
-        Recorder first = new Recorder();
+        RecordingFollower first = new RecordingFollower();
         Following following = fanOut.follow("room", 10, first);
         fanOut.append("room", "a");
         following.close();
         fanOut.append("room", "unseen");
-        assertEquals(List.of("1:a"), first.seen, "a closed following receives nothing more");
-        Recorder later = new Recorder();
+        assertEquals(List.of("1:a"), new ArrayList<>(first.entries), "a closed following receives nothing more");
+        RecordingFollower later = new RecordingFollower();
         fanOut.follow("room", 10, later);
         assertEquals(1, fanOut.append("room", "again"), "as a single server always did with an empty room");
-        assertEquals(List.of("1:again"), later.seen, "and it keeps nothing for later followers");
+        assertEquals(List.of("1:again"), new ArrayList<>(later.entries), "and it keeps nothing for later followers");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -15,14 +16,16 @@ import jakarta.websocket.Session;
 
 /**
  * A stand-in for the container's session on the sending side only: asynchronous text sends are recorded, and the test
- * decides when each completes (at once, inside {@code sendText}, or later). Everything else is unsupported, so a
- * class under test that needs more fails loudly instead of seeing made-up values.
+ * decides when each completes (at once, inside {@code sendText}, or later); closes are recorded too, for an anonymous
+ * client with no request URI. Everything else is unsupported, so a class under test that needs more fails loudly
+ * instead of seeing made-up values.
  */
 final class FakeSession {
 
     private final boolean completeAtOnce;
     private final List<String> sent = new ArrayList<>();
     private final Deque<SendHandler> pending = new ArrayDeque<>();
+    private final List<CloseReason> closes = new ArrayList<>();
     private final Map<String, Object> userProperties = new HashMap<>();
     private final Session session;
     private int deepestNesting;
@@ -44,6 +47,11 @@ final class FakeSession {
                     case "getId" -> id;
                     case "getUserProperties" -> userProperties;
                     case "isOpen" -> true;
+                    case "getUserPrincipal", "getRequestURI" -> null;
+                    case "close" -> {
+                        closes.add((CloseReason) args[0]);
+                        yield null;
+                    }
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "FakeSession[" + id + "]";
@@ -58,6 +66,11 @@ final class FakeSession {
     /** Everything handed to the container, in order. */
     List<String> sent() {
         return sent;
+    }
+
+    /** Every close the class under test asked for, in order. */
+    List<CloseReason> closes() {
+        return closes;
     }
 
     int inFlight() {

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import io.pqws.cluster.FanOut;
 import io.pqws.cluster.Following;
 import io.pqws.cluster.LogFollower;
+import io.pqws.cluster.LogFollowers;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
@@ -65,12 +66,6 @@ public final class JmsFanOut implements FanOut {
         ENTRY, SIGNAL, PRESENCE, HELLO, HEARTBEAT, BYE
     }
 
-    /** One log on this instance: its last number and its followers, guarded by its lock. */
-    private static final class Log {
-        private long last;
-        private final List<LogFollower> followers = new ArrayList<>();
-    }
-
     /** Another instance: when it was last heard of, and who it has present in which log. */
     private static final class Peer {
         private long lastHeardNanos;
@@ -87,7 +82,7 @@ public final class JmsFanOut implements FanOut {
     private final JMSConsumer consumer;
     private final Topic topic;
     private final Thread reader;
-    private final Map<String, Log> logs = new HashMap<>(); // guarded by itself
+    private final LogFollowers followers = new LogFollowers();
     private final Map<String, Peer> peers = new HashMap<>(); // guarded by itself
     private final Map<String, Set<String>> presentHere = new HashMap<>(); // guarded by itself
     private final Map<String, CompletableFuture<Long>> appends = new ConcurrentHashMap<>();
@@ -144,23 +139,7 @@ public final class JmsFanOut implements FanOut {
     /** Follows a log from its next entry on this instance: the topic keeps no history, so {@code keep} is unused. */
     @Override
     public Following follow(String log, int keep, LogFollower follower) {
-        Log state;
-        synchronized (logs) {
-            state = logs.computeIfAbsent(log, name -> new Log());
-            synchronized (state) {
-                state.followers.add(follower);
-            }
-        }
-        return () -> {
-            synchronized (logs) {
-                synchronized (state) {
-                    state.followers.remove(follower);
-                    if (state.followers.isEmpty()) {
-                        logs.remove(log, state);
-                    }
-                }
-            }
-        };
+        return followers.follow(log, follower);
     }
 
     /**
@@ -241,9 +220,7 @@ public final class JmsFanOut implements FanOut {
         }
         receiving.close();
         sending.close();
-        synchronized (logs) {
-            logs.clear();
-        }
+        followers.clear();
     }
 
     private long pollMillis() {
@@ -313,7 +290,7 @@ public final class JmsFanOut implements FanOut {
         String log = message.getStringProperty(LOG_NAME);
         String body = message.getBody(String.class);
         if (kind == Kind.ENTRY) {
-            long number = deliver(log, body == null ? "" : body);
+            long number = followers.deliverFromOneThread(log, body == null ? "" : body);
             CompletableFuture<Long> numbered = self.equals(from) ? appends.get(message.getStringProperty(APPEND_ID))
                     : null;
             if (numbered != null) {
@@ -327,7 +304,7 @@ public final class JmsFanOut implements FanOut {
         }
         heardOf(from, kind);
         switch (kind) {
-            case SIGNAL -> followers(log).forEach(follower -> follower.signal(body));
+            case SIGNAL -> followers.of(log).forEach(follower -> follower.signal(body));
             case PRESENCE -> {
                 synchronized (peers) {
                     Peer peer = peers.get(from);
@@ -354,51 +331,6 @@ public final class JmsFanOut implements FanOut {
             }
         }
         return null;
-    }
-
-    /**
-     * Numbers the entry in its log on this instance and hands it to the log's followers here. The followers are called
-     * without a lock held (this one thread keeps them in order), so a follower may stop following from its callback.
-     */
-    private long deliver(String log, String entry) {
-        long number;
-        List<LogFollower> followers;
-        synchronized (logs) {
-            Log state = logs.computeIfAbsent(log, name -> new Log());
-            synchronized (state) {
-                number = ++state.last;
-                followers = List.copyOf(state.followers);
-                if (followers.isEmpty()) {
-                    logs.remove(log, state);
-                }
-            }
-        }
-        followers.forEach(follower -> follower.entry(number, entry));
-        return number;
-    }
-
-    private List<LogFollower> followers(String log) {
-        synchronized (logs) {
-            Log state = logs.get(log);
-            if (state == null) {
-                return List.of();
-            }
-            synchronized (state) {
-                return List.copyOf(state.followers);
-            }
-        }
-    }
-
-    private List<LogFollower> allFollowers() {
-        List<LogFollower> all = new ArrayList<>();
-        synchronized (logs) {
-            for (Log state : logs.values()) {
-                synchronized (state) {
-                    all.addAll(state.followers);
-                }
-            }
-        }
-        return all;
     }
 
     /** Notes that an instance is alive; one not known (new, or forgotten while silent) is asked for its presence. */
@@ -448,7 +380,7 @@ public final class JmsFanOut implements FanOut {
                 return;
             }
         }
-        allFollowers().forEach(LogFollower::peersChanged);
+        followers.all().forEach(LogFollower::peersChanged);
         LOG.info(() -> "pqws: instance " + instance + " left the fan-out topic; " + peers() + " other(s) remain");
     }
 }

@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +25,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
-import io.pqws.cluster.LogFollower;
+import io.pqws.cluster.RecordingFollower;
 
 /**
  * The Hazelcast engine on two real Hazelcast members in this JVM (the version Payara bundles), joined over loopback
@@ -43,40 +40,6 @@ class HazelcastFanOutTest {
     private HazelcastInstance second;
     private HazelcastFanOut one;
     private HazelcastFanOut two;
-
-    /** Records entries, signals and peer changes, for waiting on them. */
-    private static final class Recorder implements LogFollower {
-        final BlockingQueue<String> entries = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
-        final CountDownLatch peersChanged = new CountDownLatch(1);
-
-        @Override
-        public void entry(long number, String entry) {
-            entries.add(number + ":" + entry);
-        }
-
-        @Override
-        public void signal(String payload) {
-            signals.add(payload);
-        }
-
-        @Override
-        public void peersChanged() {
-            peersChanged.countDown();
-        }
-
-        List<String> take(int count) throws InterruptedException {
-            List<String> taken = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String entry = entries.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-                if (entry == null) {
-                    throw new AssertionError("only " + taken.size() + " of " + count + " entries arrived: " + taken);
-                }
-                taken.add(entry);
-            }
-            return taken;
-        }
-    }
 
     @BeforeEach
     void startTwoMembers() throws IOException {
@@ -100,8 +63,8 @@ class HazelcastFanOutTest {
 
     @Test
     void appendsFromBothInstancesGetOneOrderAndGapFreeNumbersEverywhere() throws Exception {
-        Recorder onOne = new Recorder();
-        Recorder onTwo = new Recorder();
+        RecordingFollower onOne = new RecordingFollower();
+        RecordingFollower onTwo = new RecordingFollower();
         one.follow("chat.lobby", 5, onOne);
         two.follow("chat.lobby", 5, onTwo);
         ExecutorService senders = Executors.newFixedThreadPool(2);
@@ -124,7 +87,7 @@ class HazelcastFanOutTest {
                     .filter(e -> e.startsWith(sender)).toList();
             assertEquals(expected(sender), own, "each sender's entries in the order sent");
         }
-        Recorder late = new Recorder();
+        RecordingFollower late = new RecordingFollower();
         two.follow("chat.lobby", 3, late);
         assertEquals(seenOnOne.subList(37, 40), new ArrayList<>(late.entries),
                 "a later follower first gets the kept tail, synchronously");
@@ -132,8 +95,8 @@ class HazelcastFanOutTest {
 
     @Test
     void signalsReachTheOtherInstancesOnly() throws Exception {
-        Recorder onOne = new Recorder();
-        Recorder onTwo = new Recorder();
+        RecordingFollower onOne = new RecordingFollower();
+        RecordingFollower onTwo = new RecordingFollower();
         one.follow("chat.r", 5, onOne);
         two.follow("chat.r", 5, onTwo);
         one.signal("chat.r", "typing");
@@ -145,7 +108,7 @@ class HazelcastFanOutTest {
 
     @Test
     void whenAnInstanceIsLostItsPresenceGoesAndTheSurvivorKeepsTheLogAndItsNumbers() throws Exception {
-        Recorder onTwo = new Recorder();
+        RecordingFollower onTwo = new RecordingFollower();
         two.follow("chat.r", 5, onTwo);
         one.present("chat.r", "alice", true);
         two.present("chat.r", "bob", true);
@@ -161,7 +124,7 @@ class HazelcastFanOutTest {
         assertEquals(Set.of(), two.presentElsewhere("chat.r"), "alice was only on the lost instance");
         assertEquals(4, two.append("chat.r", "m4"), "numbering goes on without a gap");
         assertEquals(List.of("4:m4"), onTwo.take(1));
-        Recorder late = new Recorder();
+        RecordingFollower late = new RecordingFollower();
         two.follow("chat.r", 5, late);
         assertEquals(List.of("1:m1", "2:m2", "3:m3", "4:m4"), new ArrayList<>(late.entries),
                 "the backup kept every acknowledged entry");

@@ -2,7 +2,6 @@ package io.pqws.cluster.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.pqws.cluster.LogFollower;
+import io.pqws.cluster.RecordingFollower;
 import io.pqws.config.JmsSettings;
 import jakarta.jms.Topic;
 
@@ -61,40 +59,6 @@ class JmsFanOutTest {
     private final List<JmsFanOut> engines = new ArrayList<>();
     private Topic topic;
     private int port;
-
-    /** Records entries, signals and peer changes, for waiting on them. */
-    private static final class Recorder implements LogFollower {
-        final BlockingQueue<String> entries = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
-        final CountDownLatch peersChanged = new CountDownLatch(1);
-
-        @Override
-        public void entry(long number, String entry) {
-            entries.add(number + ":" + entry);
-        }
-
-        @Override
-        public void signal(String payload) {
-            signals.add(payload);
-        }
-
-        @Override
-        public void peersChanged() {
-            peersChanged.countDown();
-        }
-
-        String next() throws InterruptedException {
-            String entry = entries.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(entry, "no entry within " + WAIT_SECONDS + " s");
-            return entry;
-        }
-
-        String nextSignal() throws InterruptedException {
-            String signal = signals.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(signal, "no signal within " + WAIT_SECONDS + " s");
-            return signal;
-        }
-    }
 
     @BeforeEach
     void startBroker() throws Exception {
@@ -133,8 +97,8 @@ class JmsFanOutTest {
     void everyInstanceGetsEveryEntryInEachSendersOrderNumberedWithoutGaps() throws Exception {
         JmsFanOut one = instance();
         JmsFanOut two = instance();
-        Recorder onOne = new Recorder();
-        Recorder onTwo = new Recorder();
+        RecordingFollower onOne = new RecordingFollower();
+        RecordingFollower onTwo = new RecordingFollower();
         one.follow(LOG, 50, onOne);
         two.follow(LOG, 50, onTwo);
         int each = 100;
@@ -144,7 +108,7 @@ class JmsFanOutTest {
             Future<List<Long>> fromTwo = senders.submit(() -> appendAll(two, "b", each));
             List<Long> numbersOnOne = fromOne.get(WAIT_SECONDS, TimeUnit.SECONDS);
             fromTwo.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            for (Recorder recorder : List.of(onOne, onTwo)) {
+            for (RecordingFollower recorder : List.of(onOne, onTwo)) {
                 List<String> a = new ArrayList<>();
                 List<String> b = new ArrayList<>();
                 for (int n = 1; n <= 2 * each; n++) {
@@ -169,7 +133,7 @@ class JmsFanOutTest {
     @Test
     void appendReturnsTheNumberItsOwnInstanceGave() throws Exception {
         JmsFanOut one = instance();
-        Recorder onOne = new Recorder();
+        RecordingFollower onOne = new RecordingFollower();
         one.follow(LOG, 50, onOne);
         long number = one.append(LOG, "hello");
         assertEquals(number + ":hello", onOne.next());
@@ -180,14 +144,14 @@ class JmsFanOutTest {
     void aLogIsNumberedOnlyWhileFollowedOnThisInstance() throws Exception {
         JmsFanOut one = instance();
         JmsFanOut two = instance();
-        Recorder onTwo = new Recorder();
-        Recorder barrier = new Recorder();
+        RecordingFollower onTwo = new RecordingFollower();
+        RecordingFollower barrier = new RecordingFollower();
         two.follow("chat.barrier", 50, barrier);
         two.follow(LOG, 50, onTwo).close();
         one.append(LOG, "while nobody follows on two");
         one.append("chat.barrier", "sent after it"); // the same producer: two has handled the first when it has this
         assertEquals("1:sent after it", barrier.next());
-        Recorder later = new Recorder();
+        RecordingFollower later = new RecordingFollower();
         two.follow(LOG, 50, later);
         one.append(LOG, "after");
         assertEquals("1:after", later.next(), "the topic keeps no history: a new follower starts at the next entry");
@@ -198,8 +162,8 @@ class JmsFanOutTest {
     void signalsReachTheOtherInstancesOnly() throws Exception {
         JmsFanOut one = instance();
         JmsFanOut two = instance();
-        Recorder onOne = new Recorder();
-        Recorder onTwo = new Recorder();
+        RecordingFollower onOne = new RecordingFollower();
+        RecordingFollower onTwo = new RecordingFollower();
         one.follow(LOG, 50, onOne);
         two.follow(LOG, 50, onTwo);
         one.signal(LOG, "typing");
@@ -215,7 +179,7 @@ class JmsFanOutTest {
     void presenceIsSeenByTheOthersAlsoByAnInstanceThatStartsLater() throws Exception {
         JmsFanOut one = instance();
         JmsFanOut two = instance();
-        Recorder onTwo = new Recorder();
+        RecordingFollower onTwo = new RecordingFollower();
         two.follow(LOG, 50, onTwo);
         one.present(LOG, "alice", true);
         one.signal(LOG, "after alice"); // the same producer: two has applied the presence when it has the signal
@@ -238,7 +202,7 @@ class JmsFanOutTest {
         JmsFanOut one = instance();
         JmsFanOut leaving = instance();
         JmsFanOut dying = instance();
-        Recorder onOne = new Recorder();
+        RecordingFollower onOne = new RecordingFollower();
         one.follow(LOG, 50, onOne);
         leaving.present(LOG, "bob", true);
         dying.present(LOG, "carol", true);
@@ -249,7 +213,7 @@ class JmsFanOutTest {
         awaitTrue(() -> one.presentElsewhere(LOG).equals(Set.of("carol")), "bob's goodbye is seen");
         assertTrue(onOne.peersChanged.await(WAIT_SECONDS, TimeUnit.SECONDS), "followers are told peers changed");
 
-        Recorder again = new Recorder();
+        RecordingFollower again = new RecordingFollower();
         one.follow(LOG, 50, again);
         factories.get(2).close(); // the dying instance's connections drop without a goodbye, as when its JVM dies
         awaitTrue(() -> one.presentElsewhere(LOG).isEmpty() && one.peers() == 0, "three silent heartbeats are seen");
@@ -272,7 +236,7 @@ class JmsFanOutTest {
         JmsFanOut found = JmsTopic.fanOut(new JmsSettings("java:/ConnectionFactory", "java:/jms/topic/pqws"), naming,
                 HEARTBEAT);
         engines.add(found);
-        Recorder recorder = new Recorder();
+        RecordingFollower recorder = new RecordingFollower();
         found.follow(LOG, 50, recorder);
         assertEquals(1, found.append(LOG, "found"), "positive control: the engine on the names works");
         assertEquals("1:found", recorder.next());
