@@ -15,8 +15,8 @@ import io.pqws.bench.BenchCommand;
 import io.pqws.load.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,8 +58,8 @@ public final class PqwsClient implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public PqwsClient(InputStream stdin, boolean stdinIsTerminal) {
         this.stdin = stdin;

@@ -14,8 +14,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import io.pqws.client.ClientTlsSettings;
+import io.pqws.client.HelpOption;
 import io.pqws.client.TlsProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,8 +93,8 @@ public final class SoakCommand implements Callable<Integer> {
             description = "The server's JVM on this machine: heap after a full GC (jcmd) before, at start and end.")
     private Long serverPid;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
