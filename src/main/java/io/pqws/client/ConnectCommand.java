@@ -159,15 +159,10 @@ final class ConnectCommand implements Callable<Integer> {
             }
             return PqwsClient.OK;
         } catch (WssClientException e) {
-            err.println("pqws-client: " + e.getMessage());
-            if (verbose) {
-                Failures.causeChain(e).forEach(line -> err.println("pqws-client:   " + line));
-            }
-            err.flush();
+            PqwsClient.printFailure(err, e.getMessage(), e, verbose);
             return PqwsClient.exitCode(e.kind());
         } catch (UncheckedIOException e) {
-            err.println("pqws-client: cannot read standard input: " + e.getCause().getMessage());
-            err.flush();
+            PqwsClient.printFailure(err, "cannot read standard input: " + e.getCause().getMessage());
             return PqwsClient.INTERNAL_ERROR;
         }
     }
@@ -199,15 +194,7 @@ final class ConnectCommand implements Callable<Integer> {
             throw usage("--key-shares: " + e.getMessage());
         }
         try {
-            if (truststore != null) {
-                settings = settings.withTrustStore(
-                        KeyStores.loadPkcs12(truststore, truststorePassword.toCharArray(), "--truststore"));
-            }
-            if (cert != null) {
-                char[] password = certPassword.toCharArray();
-                settings = settings.withClientCertificate(new ClientTlsSettings.ClientCertificate(
-                        KeyStores.loadPkcs12WithKey(cert, password, "--cert"), password));
-            }
+            settings = new KeyStoreFiles(truststore, truststorePassword, cert, certPassword).applyTo(settings);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

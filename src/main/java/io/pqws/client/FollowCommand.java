@@ -81,8 +81,7 @@ final class FollowCommand implements Callable<Integer> {
                 });
         try {
             String ended = follower.start().await();
-            err.println("pqws-client: the server ended the session: " + ended);
-            err.flush();
+            PqwsClient.printFailure(err, "the server ended the session: " + ended);
             return PqwsClient.CONNECTION_FAILED;
         } catch (InterruptedException e) {
             follower.close();
@@ -92,20 +91,11 @@ final class FollowCommand implements Callable<Integer> {
     }
 
     private ClientTlsSettings tlsSettings() {
-        ClientTlsSettings settings = ClientTlsSettings.of(TlsProfile.HYBRID);
         try {
-            if (truststore != null) {
-                settings = settings.withTrustStore(
-                        KeyStores.loadPkcs12(truststore, truststorePassword.toCharArray(), "--truststore"));
-            }
-            if (cert != null) {
-                char[] password = certPassword.toCharArray();
-                settings = settings.withClientCertificate(new ClientTlsSettings.ClientCertificate(
-                        KeyStores.loadPkcs12WithKey(cert, password, "--cert"), password));
-            }
+            return new KeyStoreFiles(truststore, truststorePassword, cert, certPassword)
+                    .applyTo(ClientTlsSettings.of(TlsProfile.HYBRID));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return settings;
     }
 }

@@ -163,11 +163,7 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private int fail(PrintWriter err, int code, String message, Exception cause) {
-        err.println("pqws-client: " + message);
-        if (verbose && cause != null) {
-            Failures.causeChain(cause).forEach(line -> err.println("pqws-client:   " + line));
-        }
-        err.flush();
+        PqwsClient.printFailure(err, message, cause, verbose);
         return code;
     }
 
