@@ -1,10 +1,8 @@
 package io.pqws.load;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.HelpOption;
+import io.pqws.client.KeyStores;
 import io.pqws.client.TlsProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,10 +132,8 @@ public final class SoakCommand implements Callable<Integer> {
     }
 
     private KeyStore load(Path file, String option) {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            return store;
+        try {
+            return KeyStores.readPkcs12(file, password.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
             throw new ParameterException(spec.commandLine(), option + ": cannot read " + file + ": " + e.getMessage());
         }
