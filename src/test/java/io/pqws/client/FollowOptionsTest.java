@@ -1,9 +1,6 @@
 package io.pqws.client;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +16,7 @@ class FollowOptionsTest {
     private static final String URL = "wss://localhost:8181/pqws/notifications";
 
     private static void assertUsageError(String expectedMessage, String... args) {
-        CliRun run = CliRun.run(args);
-        assertEquals(PqwsClient.USAGE, run.exitCode());
-        assertEquals(List.of("pqws-client: " + expectedMessage + " (see 'pqws-client follow --help')"),
-                run.errLines());
-        assertEquals("", run.out());
+        CliRun.run(args).assertUsageError("follow", expectedMessage);
     }
 
     @Test
