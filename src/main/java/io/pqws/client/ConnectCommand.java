@@ -220,10 +220,11 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     Duration timeout() {
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-            throw usage("--timeout must be between 0 and 86400 seconds: " + timeoutSeconds);
+        try {
+            return TimeoutSeconds.toDuration(timeoutSeconds, 86_400);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     }
 
     /** The messages as given, or the lines of standard input (read lazily, so replies interleave with input). */

@@ -148,10 +148,11 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     Duration timeout() {
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            throw usage("--timeout must be between 0 and 3600 seconds: " + timeoutSeconds);
+        try {
+            return TimeoutSeconds.toDuration(timeoutSeconds, 3600);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     }
 
     private KeyStore trustStore() {
