@@ -1,11 +1,8 @@
 package io.pqws.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.pqws.client.HelpOption;
+import io.pqws.client.KeyStores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -86,8 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the results go (default: ROOT/target/bench).")
     private Path out;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
@@ -129,7 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (withNginx) {
                 servers.startNginx(checkout, peersDir, nginxPort, progress);
             }
-            KeyStore trust = trustStore(checkout.resolve("certs/dev/truststore.p12"));
+            KeyStore trust = KeyStores.readPkcs12(checkout.resolve("certs/dev/truststore.p12"),
+                    "changeit".toCharArray());
             if (selected.contains(Case.HANDSHAKE)) {
                 HandshakeCase.run(report, servers, trust, plan, progress);
             }
@@ -160,13 +161,5 @@ public final class BenchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private static KeyStore trustStore(Path file) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, "changeit".toCharArray());
-            return store;
-        }
     }
 }

@@ -1,9 +1,7 @@
 package io.pqws.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -24,6 +22,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 import io.pqws.client.BcTls;
+import io.pqws.client.KeyStores;
 
 /**
  * Bulk record protection in memory: a client and a server {@link SSLEngine} of the same TLS stack, handshaken with a
@@ -91,8 +90,8 @@ final class BulkTransfer {
     /** A handshaken engine pair of {@code stack} using {@code cipherSuite}, with the dev PKI in {@code certs}. */
     static BulkTransfer open(Stack stack, String cipherSuite, Path certs) throws GeneralSecurityException, IOException {
         Provider provider = stack.provider();
-        KeyStore keys = load(certs.resolve("server.p12"));
-        KeyStore trust = load(certs.resolve("truststore.p12"));
+        KeyStore keys = KeyStores.readPkcs12(certs.resolve("server.p12"), PASSWORD);
+        KeyStore trust = KeyStores.readPkcs12(certs.resolve("truststore.p12"), PASSWORD);
         String algorithm = "PKIX";
         KeyManagerFactory keyManagers = provider == null ? KeyManagerFactory.getInstance(algorithm, "SunJSSE")
                 : KeyManagerFactory.getInstance(algorithm, provider);
@@ -188,14 +187,6 @@ final class BulkTransfer {
         Runnable task;
         while ((task = engine.getDelegatedTask()) != null) {
             task.run();
-        }
-    }
-
-    private static KeyStore load(Path file) throws GeneralSecurityException, IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD);
-            return store;
         }
     }
 }

@@ -1,9 +1,7 @@
 package io.pqws.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -24,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
 
 import io.pqws.client.ClientTlsSettings;
+import io.pqws.client.KeyStores;
 import io.pqws.client.TlsProfile;
 import io.pqws.load.ChatMember;
 import io.pqws.load.LoadClient;
@@ -270,10 +269,8 @@ final class FanoutCase {
     }
 
     private static KeyStore pkcs12(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, "changeit".toCharArray());
-            return store;
+        try {
+            return KeyStores.readPkcs12(file, "changeit".toCharArray());
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("cannot read " + file, e);
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -125,8 +126,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print each failure's chain of causes and let BC and Tyrus log.")
     private boolean verbose;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() {
@@ -158,15 +159,10 @@ final class ConnectCommand implements Callable<Integer> {
             }
             return PqwsClient.OK;
         } catch (WssClientException e) {
-            err.println("pqws-client: " + e.getMessage());
-            if (verbose) {
-                Failures.causeChain(e).forEach(line -> err.println("pqws-client:   " + line));
-            }
-            err.flush();
+            PqwsClient.printFailure(err, e.getMessage(), e, verbose);
             return PqwsClient.exitCode(e.kind());
         } catch (UncheckedIOException e) {
-            err.println("pqws-client: cannot read standard input: " + e.getCause().getMessage());
-            err.flush();
+            PqwsClient.printFailure(err, "cannot read standard input: " + e.getCause().getMessage());
             return PqwsClient.INTERNAL_ERROR;
         }
     }
@@ -198,15 +194,7 @@ final class ConnectCommand implements Callable<Integer> {
             throw usage("--key-shares: " + e.getMessage());
         }
         try {
-            if (truststore != null) {
-                settings = settings.withTrustStore(
-                        KeyStores.loadPkcs12(truststore, truststorePassword.toCharArray(), "--truststore"));
-            }
-            if (cert != null) {
-                char[] password = certPassword.toCharArray();
-                settings = settings.withClientCertificate(new ClientTlsSettings.ClientCertificate(
-                        KeyStores.loadPkcs12WithKey(cert, password, "--cert"), password));
-            }
+            settings = new KeyStoreFiles(truststore, truststorePassword, cert, certPassword).applyTo(settings);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -232,10 +220,11 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     Duration timeout() {
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-            throw usage("--timeout must be between 0 and 86400 seconds: " + timeoutSeconds);
+        try {
+            return TimeoutSeconds.toDuration(timeoutSeconds, 86_400);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     }
 
     /** The messages as given, or the lines of standard input (read lazily, so replies interleave with input). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,8 +59,8 @@ final class FollowCommand implements Callable<Integer> {
             description = "Connect timeout per attempt (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() {
@@ -80,8 +81,7 @@ final class FollowCommand implements Callable<Integer> {
                 });
         try {
             String ended = follower.start().await();
-            err.println("pqws-client: the server ended the session: " + ended);
-            err.flush();
+            PqwsClient.printFailure(err, "the server ended the session: " + ended);
             return PqwsClient.CONNECTION_FAILED;
         } catch (InterruptedException e) {
             follower.close();
@@ -91,20 +91,11 @@ final class FollowCommand implements Callable<Integer> {
     }
 
     private ClientTlsSettings tlsSettings() {
-        ClientTlsSettings settings = ClientTlsSettings.of(TlsProfile.HYBRID);
         try {
-            if (truststore != null) {
-                settings = settings.withTrustStore(
-                        KeyStores.loadPkcs12(truststore, truststorePassword.toCharArray(), "--truststore"));
-            }
-            if (cert != null) {
-                char[] password = certPassword.toCharArray();
-                settings = settings.withClientCertificate(new ClientTlsSettings.ClientCertificate(
-                        KeyStores.loadPkcs12WithKey(cert, password, "--cert"), password));
-            }
+            return new KeyStoreFiles(truststore, truststorePassword, cert, certPassword)
+                    .applyTo(ClientTlsSettings.of(TlsProfile.HYBRID));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return settings;
     }
 }

@@ -14,17 +14,26 @@ import java.util.Collections;
  *
  * <p>Why: {@code KeyStore#load} reports a wrong password as "keystore password was incorrect" three causes deep and
  * a missing file as a bare path; the user needs to know which of {@code --truststore} and {@code --cert} is wrong.
+ * Public for {@link #readPkcs12}: the {@code soak} and {@code bench} commands read their stores the same way and
+ * report a failure in their own words.
  */
-final class KeyStores {
+public final class KeyStores {
 
     private KeyStores() {
     }
 
-    static KeyStore loadPkcs12(Path file, char[] password, String option) {
+    /** The PKCS12 store in {@code file}, with the JDK's own reader; failures as {@code KeyStore#load} reports them. */
+    public static KeyStore readPkcs12(Path file, char[] password) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             return store;
+        }
+    }
+
+    static KeyStore loadPkcs12(Path file, char[] password, String option) {
+        try {
+            return readPkcs12(file, password);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(option + " " + file + ": no such file");
         } catch (IOException | GeneralSecurityException e) {

@@ -15,8 +15,8 @@ import io.pqws.bench.BenchCommand;
 import io.pqws.load.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,8 +58,8 @@ public final class PqwsClient implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public PqwsClient(InputStream stdin, boolean stdinIsTerminal) {
         this.stdin = stdin;
@@ -99,6 +99,24 @@ public final class PqwsClient implements Callable<Integer> {
         }
     }
 
+    /** Prints a failure that has no cause worth showing: one line {@code pqws-client: message} on {@code err}. */
+    static void printFailure(PrintWriter err, String message) {
+        printFailure(err, message, null, false);
+    }
+
+    /**
+     * Prints a failure as this client reports every failure: one line {@code pqws-client: message} on {@code err},
+     * and with {@code verbose} the chain of causes of {@code cause} (when there is one), one line each; never a
+     * stack trace.
+     */
+    static void printFailure(PrintWriter err, String message, Throwable cause, boolean verbose) {
+        err.println("pqws-client: " + message);
+        if (verbose && cause != null) {
+            Failures.causeChain(cause).forEach(line -> err.println("pqws-client:   " + line));
+        }
+        err.flush();
+    }
+
     /**
      * The command line with this project's error handling: usage errors and failures print one line
      * ({@code pqws-client: reason}) on {@code err}, never a stack trace; {@code --verbose} adds the chain of causes,
@@ -111,18 +129,14 @@ public final class PqwsClient implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("pqws-client: " + e.getMessage() + " (see '"
-                    + failed.getCommandSpec().qualifiedName() + " --help')");
-            failed.getErr().flush();
+            printFailure(failed.getErr(), e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName()
+                    + " --help')");
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            failed.getErr().println("pqws-client: internal error: " + Failures.innermostMessage(e)
-                    + " (rerun with --verbose for details)");
-            if (Arrays.asList(parseResult.originalArgs()).contains("--verbose")) {
-                Failures.causeChain(e).forEach(line -> failed.getErr().println("pqws-client:   " + line));
-            }
-            failed.getErr().flush();
+            printFailure(failed.getErr(), "internal error: " + Failures.innermostMessage(e)
+                    + " (rerun with --verbose for details)", e,
+                    Arrays.asList(parseResult.originalArgs()).contains("--verbose"));
             return INTERNAL_ERROR;
         });
         return commandLine;

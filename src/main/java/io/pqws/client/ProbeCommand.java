@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -84,8 +85,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print each failure's chain of causes and let BC log.")
     private boolean verbose;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() {
@@ -147,10 +148,11 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     Duration timeout() {
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            throw usage("--timeout must be between 0 and 3600 seconds: " + timeoutSeconds);
+        try {
+            return TimeoutSeconds.toDuration(timeoutSeconds, 3600);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     }
 
     private KeyStore trustStore() {
@@ -162,11 +164,7 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private int fail(PrintWriter err, int code, String message, Exception cause) {
-        err.println("pqws-client: " + message);
-        if (verbose && cause != null) {
-            Failures.causeChain(cause).forEach(line -> err.println("pqws-client:   " + line));
-        }
-        err.flush();
+        PqwsClient.printFailure(err, message, cause, verbose);
         return code;
     }
 

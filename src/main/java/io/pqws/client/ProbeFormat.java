@@ -1,6 +1,5 @@
 package io.pqws.client;
 
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,9 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
 
 /**
  * How {@code pqws-client probe} prints a {@link ProbeReport}: aligned text for people, one JSON object ({@code --json})
@@ -22,9 +19,8 @@ final class ProbeFormat {
     }
 
     static String text(ProbeReport report, ProbeReport.Requirement requirement) {
-        StringBuilder text = new StringBuilder();
-        text.append("TLS probe of ").append(report.host()).append(':').append(report.port()).append('\n');
-        line(text, "TLS versions", report.versions().entrySet().stream()
+        AlignedText text = new AlignedText("TLS probe of " + report.host() + ":" + report.port(), 20);
+        text.line("TLS versions", report.versions().entrySet().stream()
                 .map(e -> e.getKey() + " " + yesNo(e.getValue().completed())).collect(Collectors.joining(", "))
                 + " (TLS 1.0/1.1 not probed: disabled in this client)");
         for (Map.Entry<String, HandshakeOutcome> group : report.hybridGroups().entrySet()) {
@@ -32,34 +28,34 @@ final class ProbeFormat {
             String detail = report.accepts(group.getKey()) ? "accepted"
                     : outcome.completed() ? "not accepted (the server chose " + outcome.namedGroup() + ")"
                     : "not accepted (" + outcome.failure() + ")";
-            line(text, group.getKey(), detail);
+            text.line(group.getKey(), detail);
         }
-        line(text, "hybrid client", served(report.hybridShareFirst()));
-        line(text, "x25519-share client", served(report.classicShareOnly()));
-        line(text, "classic-only client", served(report.classicOnly()));
-        line(text, "hybrid-only", report.hybridOnly() ? "yes: clients without a hybrid group are refused"
+        text.line("hybrid client", served(report.hybridShareFirst()));
+        text.line("x25519-share client", served(report.classicShareOnly()));
+        text.line("classic-only client", served(report.classicOnly()));
+        text.line("hybrid-only", report.hybridOnly() ? "yes: clients without a hybrid group are refused"
                 : report.classicOnly().completed() ? "no: clients without a hybrid group are served"
                 : "no: hybrid-capable clients are not served a hybrid group either");
         List<CertificateSummary> chain = report.chain();
         if (chain.isEmpty()) {
-            line(text, "certificate chain", "(none seen)");
+            text.line("certificate chain", "(none seen)");
         }
         for (int i = 0; i < chain.size(); i++) {
-            line(text, i == 0 ? "certificate chain" : "", certificate(chain.get(i)));
+            text.line(i == 0 ? "certificate chain" : "", certificate(chain.get(i)));
         }
         if (report.mlDsaChainOffered()) {
             List<CertificateSummary> pq = report.mlDsaClient().chain();
             for (int i = 0; i < pq.size(); i++) {
-                line(text, i == 0 ? "to ML-DSA clients" : "", certificate(pq.get(i)));
+                text.line(i == 0 ? "to ML-DSA clients" : "", certificate(pq.get(i)));
             }
         } else {
-            line(text, "to ML-DSA clients", "the same chain (no ML-DSA chain offered)");
+            text.line("to ML-DSA clients", "the same chain (no ML-DSA chain offered)");
         }
         if (requirement != null) {
             String verdict = report.meets(requirement) ? "met" : "NOT met: " + report.shortfall(requirement);
-            line(text, "--require " + cliName(requirement), verdict);
+            text.line("--require " + cliName(requirement), verdict);
         }
-        return text.substring(0, text.length() - 1);
+        return text.toString();
     }
 
     static String json(ProbeReport report, ProbeReport.Requirement requirement) {
@@ -103,7 +99,7 @@ final class ProbeFormat {
         handshakes.add("x25519-share client", outcome(report.classicShareOnly()));
         handshakes.add("ML-DSA client", outcome(report.mlDsaClient()));
         json.add("handshakes", handshakes);
-        return write(json.build());
+        return JsonText.write(json.build());
     }
 
     static String cliName(ProbeReport.Requirement requirement) {
@@ -112,13 +108,13 @@ final class ProbeFormat {
 
     private static JsonObjectBuilder outcome(HandshakeOutcome outcome) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("completed", outcome.completed());
-        nullable(json, "protocol", outcome.protocol());
-        nullable(json, "cipherSuite", outcome.cipherSuite());
-        nullable(json, "namedGroup", outcome.namedGroup());
+        JsonText.addNullable(json, "protocol", outcome.protocol());
+        JsonText.addNullable(json, "cipherSuite", outcome.cipherSuite());
+        JsonText.addNullable(json, "namedGroup", outcome.namedGroup());
         json.add("hybridPostQuantum", outcome.hybrid());
         json.add("helloRetryRequest", outcome.helloRetryRequest());
-        nullable(json, "helloRetryGroup", outcome.helloRetryGroup());
-        nullable(json, "failure", outcome.failure());
+        JsonText.addNullable(json, "helloRetryGroup", outcome.helloRetryGroup());
+        JsonText.addNullable(json, "failure", outcome.failure());
         json.add("handshakeMicros", outcome.handshakeNanos() / 1000);
         return json;
     }
@@ -151,25 +147,5 @@ final class ProbeFormat {
 
     private static String yesNo(boolean value) {
         return value ? "yes" : "no";
-    }
-
-    private static void line(StringBuilder text, String label, String value) {
-        text.append(String.format(Locale.ROOT, "  %-20s %s", label, value)).append('\n');
-    }
-
-    private static void nullable(JsonObjectBuilder json, String key, String value) {
-        if (value == null) {
-            json.addNull(key);
-        } else {
-            json.add(key, value);
-        }
-    }
-
-    private static String write(JsonObject object) {
-        StringWriter text = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(text)) {
-            writer.writeObject(object);
-        }
-        return text.toString();
     }
 }

@@ -1,10 +1,8 @@
 package io.pqws.load;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -14,8 +12,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import io.pqws.client.ClientTlsSettings;
+import io.pqws.client.HelpOption;
+import io.pqws.client.KeyStores;
 import io.pqws.client.TlsProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,8 +92,8 @@ public final class SoakCommand implements Callable<Integer> {
             description = "The server's JVM on this machine: heap after a full GC (jcmd) before, at start and end.")
     private Long serverPid;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
@@ -131,10 +132,8 @@ public final class SoakCommand implements Callable<Integer> {
     }
 
     private KeyStore load(Path file, String option) {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            return store;
+        try {
+            return KeyStores.readPkcs12(file, password.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
             throw new ParameterException(spec.commandLine(), option + ": cannot read " + file + ": " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.pqws.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,5 +33,13 @@ record CliRun(int exitCode, String out, String err) {
 
     List<String> errLines() {
         return err.lines().toList();
+    }
+
+    /** Asserts a usage error of {@code command}: exit code 1, one line naming its help, nothing on stdout. */
+    void assertUsageError(String command, String expectedMessage) {
+        assertEquals(PqwsClient.USAGE, exitCode);
+        assertEquals(List.of("pqws-client: " + expectedMessage + " (see 'pqws-client " + command + " --help')"),
+                errLines());
+        assertEquals("", out);
     }
 }

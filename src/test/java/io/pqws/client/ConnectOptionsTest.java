@@ -42,11 +42,7 @@ class ConnectOptionsTest {
     }
 
     private static void assertUsageError(String expectedMessage, String... args) {
-        CliRun run = CliRun.run(args);
-        assertEquals(PqwsClient.USAGE, run.exitCode());
-        assertEquals(List.of("pqws-client: " + expectedMessage + " (see 'pqws-client connect --help')"),
-                run.errLines());
-        assertEquals("", run.out());
+        CliRun.run(args).assertUsageError("connect", expectedMessage);
     }
 
     @Test
