@@ -197,8 +197,16 @@ class ScaleOutIT {
             }
             List<JsonObject> carolSaw = new ArrayList<>();
             JsonObject aliceLeft = null;
+            List<JsonObject> carolSawAll = new ArrayList<>();
             while (carolSaw.size() < 5 || aliceLeft == null) {
-                JsonObject event = Users.json(((WsMessage.Text) carol.nextMessage(GRID)).text());
+                JsonObject event;
+                try {
+                    event = Users.json(((WsMessage.Text) carol.nextMessage(GRID)).text());
+                } catch (WssClientException e) {
+                    throw new AssertionError("after the loss of instance 1, carol (on 2) saw only " + carolSawAll
+                            + " (see target/scale-out/scale-out-2.log)", e);
+                }
+                carolSawAll.add(event);
                 if (event.getString("type").equals("message")) {
                     carolSaw.add(event);
                 } else if (event.getString("type").equals("presence")
@@ -283,13 +291,15 @@ class ScaleOutIT {
 
     /** The next event of the type from a follower's queue, skipping others; fails after the grid's wait. */
     private static JsonObject take(BlockingQueue<JsonObject> events, String type) throws InterruptedException {
+        List<JsonObject> skipped = new ArrayList<>();
         for (JsonObject event = events.poll(GRID.toSeconds(), TimeUnit.SECONDS); event != null;
                 event = events.poll(GRID.toSeconds(), TimeUnit.SECONDS)) {
             if (event.getString("type").equals(type)) {
                 return event;
             }
+            skipped.add(event);
         }
-        throw new AssertionError("no '" + type + "' within " + GRID);
+        throw new AssertionError("no '" + type + "' within " + GRID + "; before that: " + skipped);
     }
 
     @Test
