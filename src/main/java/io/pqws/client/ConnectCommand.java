@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -82,22 +81,11 @@ final class ConnectCommand implements Callable<Integer> {
                     + "still offered, else the first group).")
     private String keyShares;
 
-    @Option(names = "--truststore", paramLabel = "FILE",
-            description = "PKCS12 trust store for the server certificate (default: the JDK's cacerts; the dev CA "
-                    + "is certs/dev/truststore.p12).")
-    private Path truststore;
+    @Mixin
+    private TrustStoreOptions trust;
 
-    @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Password of --truststore (default: ${DEFAULT-VALUE}).")
-    private String truststorePassword;
-
-    @Option(names = "--cert", paramLabel = "FILE.p12",
-            description = "PKCS12 file with the client key and certificate, for mutual TLS.")
-    private Path cert;
-
-    @Option(names = "--cert-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Password of --cert and of its key (default: ${DEFAULT-VALUE}).")
-    private String certPassword;
+    @Mixin
+    private ClientCertificateOptions certificate;
 
     @Option(names = "--origin", paramLabel = "URL",
             description = "Origin header to send, as a browser page of that origin would (default: the server's "
@@ -194,7 +182,7 @@ final class ConnectCommand implements Callable<Integer> {
             throw usage("--key-shares: " + e.getMessage());
         }
         try {
-            settings = new KeyStoreFiles(truststore, truststorePassword, cert, certPassword).applyTo(settings);
+            settings = certificate.applyTo(trust.applyTo(settings));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -2,7 +2,6 @@ package io.pqws.client;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,19 +40,11 @@ final class FollowCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "URL", description = "wss:// URLs of the same endpoint, tried in turn.")
     private List<URI> urls;
 
-    @Option(names = "--truststore", paramLabel = "FILE", description = "PKCS#12 trust store (default: the JDK's).")
-    private Path truststore;
+    @Mixin
+    private TrustStoreOptions trust;
 
-    @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Trust store password (default: ${DEFAULT-VALUE}).")
-    private String truststorePassword;
-
-    @Option(names = "--cert", paramLabel = "FILE.p12", description = "Client certificate and key (PKCS#12).")
-    private Path cert;
-
-    @Option(names = "--cert-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Client key store password (default: ${DEFAULT-VALUE}).")
-    private String certPassword;
+    @Mixin
+    private ClientCertificateOptions certificate;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Connect timeout per attempt (default: ${DEFAULT-VALUE}).")
@@ -92,8 +83,7 @@ final class FollowCommand implements Callable<Integer> {
 
     private ClientTlsSettings tlsSettings() {
         try {
-            return new KeyStoreFiles(truststore, truststorePassword, cert, certPassword)
-                    .applyTo(ClientTlsSettings.of(TlsProfile.HYBRID));
+            return certificate.applyTo(trust.applyTo(ClientTlsSettings.of(TlsProfile.HYBRID)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

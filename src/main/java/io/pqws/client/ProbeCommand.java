@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -63,13 +62,8 @@ final class ProbeCommand implements Callable<Integer> {
                 "hybrid-only: that, and clients without a hybrid group (TLS 1.3 or 1.2) are refused."})
     private ProbeReport.Requirement requirement;
 
-    @Option(names = "--truststore", paramLabel = "FILE",
-            description = "PKCS12 trust store for the server certificate (default: the JDK's cacerts).")
-    private Path truststore;
-
-    @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Password of --truststore (default: ${DEFAULT-VALUE}).")
-    private String truststorePassword;
+    @Mixin
+    private TrustStoreOptions trust;
 
     @Option(names = "--insecure",
             description = "Accept any server certificate (still reported) and skip hostname verification.")
@@ -94,10 +88,10 @@ final class ProbeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         URI server = server();
         Duration timeout = timeout();
-        KeyStore trust = truststore == null ? null : trustStore();
+        KeyStore trustStore = trustStore();
         ProbeReport report;
         try {
-            report = new ServerProbe(trust, insecure, timeout).probe(server.getHost(), server.getPort());
+            report = new ServerProbe(trustStore, insecure, timeout).probe(server.getHost(), server.getPort());
         } catch (GeneralSecurityException e) {
             return fail(err, PqwsClient.USAGE, "cannot set up TLS: " + Failures.innermostMessage(e), e);
         } catch (SocketTimeoutException e) {
@@ -157,7 +151,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     private KeyStore trustStore() {
         try {
-            return KeyStores.loadPkcs12(truststore, truststorePassword.toCharArray(), "--truststore");
+            return trust.load();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
