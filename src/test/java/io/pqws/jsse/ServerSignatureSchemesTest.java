@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -254,14 +253,13 @@ class ServerSignatureSchemesTest {
     }
 
     /** A client key manager that notes which signature algorithms the server's CertificateRequest listed. */
-    private static final class RecordingKeyManager extends X509ExtendedKeyManager {
+    private static final class RecordingKeyManager extends ForwardingKeyManager {
 
-        private final X509ExtendedKeyManager delegate;
         private final List<String> serverAsked = new CopyOnWriteArrayList<>();
         private volatile boolean sendAnyway;
 
         RecordingKeyManager(X509ExtendedKeyManager delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         /** Sends the certificate even where BCJSSE's key manager finds its chain unfit for the server's request. */
@@ -278,38 +276,8 @@ class ServerSignatureSchemesTest {
         public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
             serverAsked.addAll(List.of(((ExtendedSSLSession) engine.getHandshakeSession())
                     .getPeerSupportedSignatureAlgorithms()));
-            String chosen = delegate.chooseEngineClientAlias(keyType, issuers, engine);
+            String chosen = super.chooseEngineClientAlias(keyType, issuers, engine);
             return chosen == null && sendAnyway ? "alice" : chosen;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return delegate.chooseClientAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return delegate.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return delegate.getServerAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return delegate.chooseServerAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return delegate.getCertificateChain(alias);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return delegate.getPrivateKey(alias);
         }
     }
 }
