@@ -45,8 +45,8 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
 
     /**
      * The signature scheme names a profile may list: those BCJSSE 1.84 knows ({@code SignatureSchemeInfo}) less the
-     * {@linkplain #WEAK_SIGNATURE_SCHEMES weak} ones. BCJSSE drops an unknown name with only a warning, so a typo in a
-     * profile must fail here instead.
+     * {@linkplain #WEAK_SIGNATURE_SCHEMES weak} ones, DSA, SLH-DSA and SM2. BCJSSE drops an unknown name with only a
+     * warning, so a typo in a profile must fail here instead.
      */
     static final Set<String> SIGNATURE_SCHEMES = Set.of("ed25519", "ed448", "ecdsa_secp256r1_sha256",
             "ecdsa_secp384r1_sha384", "ecdsa_secp521r1_sha512", "ecdsa_brainpoolP256r1tls13_sha256",
