@@ -6,6 +6,7 @@
 #   - no NULL, anonymous, export, LOW (DES, RC2/RC4, MD5), 3DES/IDEA or obsolete CBC suites; no AEAD without FS;
 #   - secure renegotiation supported, no client-initiated renegotiation;
 #   - the certificate chain verifies with the development CA as the trust anchor;
+#   - no SHA-1 or SHA-224 handshake signature in TLS 1.2 (FS_TLS12_sig_algs);
 #   - no other finding of severity HIGH or CRITICAL, except cert_revocation (the development PKI has no CRL/OCSP).
 # hybrid-mldsa: both listeners are scanned (the second one serves ML-DSA-65 to clients that list it).
 #
@@ -86,6 +87,9 @@ check() {
     expect secure_renego '^(supported|TLS 1.3 only server)'  # TLS 1.3 has no renegotiation at all
     expect secure_client_renego '^not vulnerable'
     expect cert_chain_of_trust '^passed'
+    # No SHA-1 or SHA-224 handshake signatures (the profiles' jdk.tls.server.SignatureSchemes); hybrid-only has no
+    # TLS 1.2 to report on.
+    [[ $(findings_of FS_TLS12_sig_algs) == absent ]] || expect FS_TLS12_sig_algs '^(?!.*SHA(1|224)\b)'
     local severe
     severe=$(jq -r '.[] | select(.severity == "HIGH" or .severity == "CRITICAL")
                     | select(.id | startswith("cert_revocation") | not)

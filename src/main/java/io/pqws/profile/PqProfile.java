@@ -37,11 +37,15 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
      * TLS 1.3 resumption (nor 0-RTT early data) at all. Optional; Bouncy Castle's default is {@code true}.
      */
     static final String RESUMPTION_PROPERTY = "org.bouncycastle.jsse.server.enableSessionResumption";
-    /** The server's signature schemes (a JDK property name BCJSSE reads too); optional, BCJSSE's defaults otherwise. */
+    /**
+     * The server's signature schemes (a JDK property name BCJSSE reads too). Required: BCJSSE 1.84's defaults include
+     * SHA-1 and SHA-224 schemes, so a profile that said nothing would let the server sign with SHA-1 in TLS 1.2.
+     */
     static final String SERVER_SIGNATURE_SCHEMES_PROPERTY = "jdk.tls.server.SignatureSchemes";
 
     /**
-     * The signature scheme names BCJSSE 1.84 knows ({@code SignatureSchemeInfo}); it drops an unknown name with only a
+     * The signature scheme names a profile may list: those BCJSSE 1.84 knows ({@code SignatureSchemeInfo}) less the
+     * {@linkplain #WEAK_SIGNATURE_SCHEMES weak} ones, DSA, SLH-DSA and SM2. BCJSSE drops an unknown name with only a
      * warning, so a typo in a profile must fail here instead.
      */
     static final Set<String> SIGNATURE_SCHEMES = Set.of("ed25519", "ed448", "ecdsa_secp256r1_sha256",
@@ -49,7 +53,14 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
             "ecdsa_brainpoolP384r1tls13_sha384", "ecdsa_brainpoolP512r1tls13_sha512", "rsa_pss_pss_sha256",
             "rsa_pss_pss_sha384", "rsa_pss_pss_sha512", "rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384",
             "rsa_pss_rsae_sha512", "mldsa44", "mldsa65", "mldsa87", "rsa_pkcs1_sha256", "rsa_pkcs1_sha384",
-            "rsa_pkcs1_sha512", "ecdsa_sha1", "rsa_pkcs1_sha1");
+            "rsa_pkcs1_sha512");
+
+    /**
+     * BCJSSE 1.84's signature schemes with a SHA-1, SHA-224 or MD5 hash, all in its defaults: no profile may list one,
+     * because the profiles promise that the server is nowhere weaker than it needs to be (SECURITY.md, "TLS scan").
+     */
+    static final Set<String> WEAK_SIGNATURE_SCHEMES = Set.of("ecdsa_sha1", "rsa_pkcs1_sha1", "dsa_sha1",
+            "ecdsa_sha224", "rsa_sha224", "dsa_sha224", "rsa_md5");
 
     public PqProfile {
         systemProperties = Map.copyOf(systemProperties);
@@ -71,8 +82,9 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
      * Loads and validates profile {@code name}.
      *
      * @throws ProfileException naming what is wrong: an unknown profile, a missing file, an option that is not a
-     *         system property, an unknown or duplicate group, a hybrid-only profile without a hybrid group, or a
-     *         provider order that would not put BCJSSE in charge
+     *         system property, an unknown or duplicate group, a hybrid-only profile without a hybrid group, a missing,
+     *         unknown or weak (SHA-1, SHA-224, MD5) signature scheme, or a provider order that would not put BCJSSE in
+     *         charge
      */
     public static PqProfile load(Path profilesDir, String name) throws ProfileException {
         List<String> known = available(profilesDir);
@@ -97,7 +109,7 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
         return !"false".equals(systemProperties.get(RESUMPTION_PROPERTY));
     }
 
-    /** The server's signature schemes in preference order, or empty for Bouncy Castle's defaults (no ML-DSA). */
+    /** The server's signature schemes in preference order ({@value #SERVER_SIGNATURE_SCHEMES_PROPERTY}). */
     public List<String> serverSignatureSchemes() {
         String schemes = systemProperties.get(SERVER_SIGNATURE_SCHEMES_PROPERTY);
         return schemes == null ? List.of() : Arrays.stream(schemes.split(",")).map(String::strip).toList();
@@ -153,15 +165,6 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
             throw new ProfileException(file + ": " + RESUMPTION_PROPERTY + " must be true or false, not '" + resumption
                     + "'");
         }
-        String schemes = properties.get(SERVER_SIGNATURE_SCHEMES_PROPERTY);
-        if (schemes != null) {
-            for (String scheme : schemes.split(",", -1)) {
-                if (!SIGNATURE_SCHEMES.contains(scheme.strip())) {
-                    throw new ProfileException(file + ": " + SERVER_SIGNATURE_SCHEMES_PROPERTY
-                            + " names unknown signature scheme '" + scheme.strip() + "'");
-                }
-            }
-        }
         List<String> groups = new ArrayList<>();
         for (String group : require(file, properties, GROUPS_PROPERTY).split(",")) {
             String trimmed = group.strip();
@@ -177,6 +180,25 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
         if (requireHybrid.equals("true") && !anyHybrid) {
             throw new ProfileException(file + ": " + REQUIRE_HYBRID_PROPERTY + "=true but " + GROUPS_PROPERTY
                     + " lists no hybrid post-quantum group");
+        }
+        validateSignatureSchemes(file, properties.get(SERVER_SIGNATURE_SCHEMES_PROPERTY));
+    }
+
+    private static void validateSignatureSchemes(Path file, String schemes) throws ProfileException {
+        if (schemes == null || schemes.isBlank()) {
+            throw new ProfileException(file + ": -D" + SERVER_SIGNATURE_SCHEMES_PROPERTY + "=... is missing; without "
+                    + "it BCJSSE signs with its defaults, which include SHA-1 and SHA-224");
+        }
+        for (String scheme : schemes.split(",", -1)) {
+            String name = scheme.strip();
+            if (WEAK_SIGNATURE_SCHEMES.contains(name)) {
+                throw new ProfileException(file + ": " + SERVER_SIGNATURE_SCHEMES_PROPERTY + " names '" + name
+                        + "', a SHA-1, SHA-224 or MD5 signature scheme, which no profile may offer");
+            }
+            if (!SIGNATURE_SCHEMES.contains(name)) {
+                throw new ProfileException(file + ": " + SERVER_SIGNATURE_SCHEMES_PROPERTY
+                        + " names unknown signature scheme '" + name + "'");
+            }
         }
     }
 

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * <p>Why a translation: WildFly loads the providers from a JBoss module through Elytron, not from the JVM's module
  * path, and keeps system properties in its server configuration, so the profile's {@code jvm.options} and jar
  * directory cannot be used as JVM options there. The profile stays the single source of truth: this class translates
- * it, and refuses a profile setting the script would not apply (such as {@code hybrid-mldsa}'s ML-DSA signature
- * schemes, which need a second listener), so nothing is dropped silently.
+ * it, and refuses a profile setting the script would not apply, so nothing is dropped silently. The server's
+ * signature schemes become a system property like the others, unless they include ML-DSA: {@code hybrid-mldsa}'s
+ * ML-DSA chain needs a dual-chain key store and a second listener, which only the Payara Micro recipe sets up.
  */
 public final class WildFlyCliProperties {
 
@@ -41,7 +42,8 @@ public final class WildFlyCliProperties {
             PqProfile.GROUPS_PROPERTY, "pqws.cli.named-groups",
             PqProfile.REQUIRE_HYBRID_PROPERTY, "pqws.cli.require-hybrid",
             SERVER_PROTOCOLS, "pqws.cli.server-protocols",
-            SESSION_RESUMPTION, "pqws.cli.session-resumption");
+            SESSION_RESUMPTION, "pqws.cli.session-resumption",
+            PqProfile.SERVER_SIGNATURE_SCHEMES_PROPERTY, "pqws.cli.server-signature-schemes");
 
     /** What the script sets where a profile says nothing: the JDK's and BCJSSE's own defaults. */
     static final Map<String, String> DEFAULTS = Map.of(
@@ -82,13 +84,24 @@ public final class WildFlyCliProperties {
             throw new ProfileException("profile '" + profile.name() + "' sets " + unknown + ", which "
                     + "server-config/wildfly/configure-pq.cli does not apply; that profile is not available on WildFly");
         }
+        List<String> mlDsa = profile.serverSignatureSchemes().stream().filter(s -> s.startsWith("mldsa")).toList();
+        if (!mlDsa.isEmpty()) {
+            throw new ProfileException("profile '" + profile.name() + "' signs with " + mlDsa + ", which needs the "
+                    + "dual-chain key store and second listener of the Payara Micro recipe; that profile is not "
+                    + "available on WildFly");
+        }
+        if (profile.serverSignatureSchemes().isEmpty()) {
+            throw new ProfileException("profile '" + profile.name() + "' sets no "
+                    + PqProfile.SERVER_SIGNATURE_SCHEMES_PROPERTY + "; BCJSSE's defaults include SHA-1 and SHA-224");
+        }
         Map<String, String> properties = profile.systemProperties();
         List<String> lines = new ArrayList<>();
         lines.add("# pqws PQ profile '" + profile.name() + "' for server-config/wildfly/configure-pq.cli");
         lines.add("# (jboss-cli.sh --resolve-parameter-values --properties=THIS_FILE). Written by");
         lines.add("# io.pqws.profile.WildFlyCliProperties from pq-profile/" + profile.name() + "; do not edit.");
         for (String property : List.of(PqProfile.PROFILE_PROPERTY, PqProfile.GROUPS_PROPERTY,
-                PqProfile.REQUIRE_HYBRID_PROPERTY, SERVER_PROTOCOLS, SESSION_RESUMPTION)) {
+                PqProfile.REQUIRE_HYBRID_PROPERTY, SERVER_PROTOCOLS, SESSION_RESUMPTION,
+                PqProfile.SERVER_SIGNATURE_SCHEMES_PROPERTY)) {
             lines.add(line(APPLIED.get(property), properties.getOrDefault(property, DEFAULTS.get(property))));
         }
         String protocols = properties.getOrDefault(SERVER_PROTOCOLS, DEFAULTS.get(SERVER_PROTOCOLS));

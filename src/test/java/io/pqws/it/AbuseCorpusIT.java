@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -355,9 +354,8 @@ class AbuseCorpusIT {
                         : AbuseCase.bytes(step));
             }
             byte[] answer = wire.readUpTo(7);
-            boolean serverHello = answer.length >= 6 && answer[0] == 0x16 && answer[5] == 0x02;
-            String what = answer.length >= 7 && answer[0] == 0x15 ? "alert " + (answer[6] & 0xFF)
-                    : serverHello ? "ServerHello" : "ended after " + answer.length + " bytes";
+            boolean serverHello = ClientHellos.isServerHello(answer);
+            String what = ClientHellos.describe(answer);
             switch (c.expectKind()) {
                 case "tls-alert" -> {
                     assertFalse(serverHello, "the server answered with a ServerHello");
@@ -416,80 +414,6 @@ class AbuseCorpusIT {
     private static JsonObject json(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
-        }
-    }
-
-    /** Hand-built ClientHello records, for protocol versions and cipher suites no JDK client offers any more. */
-    static final class ClientHellos {
-
-        private ClientHellos() {
-        }
-
-        /**
-         * {@code VERSION SUITES}: the ClientHello's version in hex ({@code 0301} TLS 1.0, {@code 0302} TLS 1.1,
-         * {@code 0300} SSL 3.0, {@code 0303} TLS 1.2) and its cipher suites in hex, comma-separated; extensions as a
-         * TLS 1.2 client sends them (server name, groups x25519 and P-256, point formats, signature algorithms).
-         */
-        static byte[] fromNotation(String notation) {
-            String[] parts = notation.split(" ");
-            int version = Integer.parseInt(parts[0], 16);
-            String[] suites = parts[1].split(",");
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            u16(body, version);
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            body.writeBytes(random);
-            body.write(0); // no session id
-            u16(body, suites.length * 2);
-            for (String suite : suites) {
-                u16(body, Integer.parseInt(suite, 16));
-            }
-            body.write(1);
-            body.write(0); // null compression
-            ByteArrayOutputStream extensions = new ByteArrayOutputStream();
-            byte[] host = "localhost".getBytes(StandardCharsets.US_ASCII);
-            extension(extensions, 0x0000, concat(u16(host.length + 3), new byte[] {0}, u16(host.length), host));
-            extension(extensions, 0x000A, concat(u16(4), u16(0x001D), u16(0x0017)));
-            extension(extensions, 0x000B, new byte[] {1, 0});
-            extension(extensions, 0x000D, concat(u16(6), u16(0x0403), u16(0x0804), u16(0x0401)));
-            u16(body, extensions.size());
-            body.writeBytes(extensions.toByteArray());
-            byte[] hello = body.toByteArray();
-            ByteArrayOutputStream handshake = new ByteArrayOutputStream();
-            handshake.write(1);
-            handshake.write(hello.length >> 16);
-            handshake.write(hello.length >> 8);
-            handshake.write(hello.length);
-            handshake.writeBytes(hello);
-            byte[] message = handshake.toByteArray();
-            ByteArrayOutputStream record = new ByteArrayOutputStream();
-            record.write(0x16);
-            u16(record, Math.min(version, 0x0301));
-            u16(record, message.length);
-            record.writeBytes(message);
-            return record.toByteArray();
-        }
-
-        private static void extension(ByteArrayOutputStream out, int type, byte[] data) {
-            u16(out, type);
-            u16(out, data.length);
-            out.writeBytes(data);
-        }
-
-        private static byte[] u16(int value) {
-            return new byte[] {(byte) (value >> 8), (byte) value};
-        }
-
-        private static void u16(ByteArrayOutputStream out, int value) {
-            out.writeBytes(u16(value));
-        }
-
-        private static byte[] concat(byte[]... parts) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (byte[] part : parts) {
-                out.writeBytes(part);
-            }
-            return out.toByteArray();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.pqws.it;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -10,10 +11,12 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Which TLS 1.2 cipher suites a listener accepts, asked one suite at a time by the JDK's own client (SunJSSE, an
- * independent implementation from the server's BCJSSE).
+ * independent implementation from the server's BCJSSE), and which handshake signatures it makes, asked one
+ * signature algorithm at a time by a hand-built ClientHello.
  *
- * <p>Why: the PQ profiles promise AEAD suites with forward secrecy only (SECURITY.md, "TLS scan"), and each container
- * has its own setting for that; this checks the listener, not the setting.
+ * <p>Why: the PQ profiles promise AEAD suites with forward secrecy only and no SHA-1 or SHA-224 signatures
+ * (SECURITY.md, "TLS scan"), and each container has its own way of applying that; this checks the listener, not the
+ * setting.
  */
 final class Tls12Suites {
 
@@ -21,6 +24,10 @@ final class Tls12Suites {
     static final String AEAD = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
     /** The same key exchange and key with CBC and HMAC: a suite no listener may accept. */
     static final String CBC = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256";
+    /** {@code ecdsa_sha1}: a handshake signature no listener may make (SECURITY.md, "TLS scan"). */
+    static final String ECDSA_SHA1 = "0203";
+    /** {@code ecdsa_secp256r1_sha256}: the handshake signature every listener must make with the dev PKI's key. */
+    static final String ECDSA_P256_SHA256 = "0403";
 
     private Tls12Suites() {
     }
@@ -40,5 +47,17 @@ final class Tls12Suites {
         } catch (SSLHandshakeException refused) {
             return false;
         }
+    }
+
+    /**
+     * Whether a TLS 1.2 ClientHello whose {@code signature_algorithms} offer only {@code signature} (hex, e.g.
+     * {@link #ECDSA_SHA1}) gets a ServerHello from localhost:{@code port}, rather than an alert or a closed connection
+     * (Grizzly may close it before BCJSSE's alert is sent). The hand-built hello ({@link ClientHellos}; JDK 17's client
+     * cannot be told to offer one scheme) accepts the server's SHA-256 chain in {@code signature_algorithms_cert}, so
+     * only the server's own handshake signature is at stake.
+     */
+    static boolean signsWith(int port, String signature) throws IOException {
+        return ClientHellos.answer(port, "0303 c02b,c02c " + signature + " " + ECDSA_P256_SHA256,
+                Duration.ofSeconds(10)).equals("ServerHello");
     }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PqProfileTest {
 
     private static final Path SHIPPED = Path.of(System.getProperty("pqws.basedir", "."), "pq-profile");
+    /** A valid signature-scheme option, for test profiles that must get past that rule. */
+    private static final String SCHEMES = "-Djdk.tls.server.SignatureSchemes=ecdsa_secp256r1_sha256";
 
     @TempDir
     Path temp;
@@ -57,7 +59,45 @@ class PqProfileTest {
         assertEquals("mldsa65", mlDsa.serverSignatureSchemes().get(0));
         assertTrue(mlDsa.serverSignatureSchemes().contains("ecdsa_secp256r1_sha256"), "browsers get the ECDSA chain");
         assertEquals(PqProfile.load(SHIPPED, "hybrid").namedGroups(), mlDsa.namedGroups());
-        assertTrue(PqProfile.load(SHIPPED, "hybrid").serverSignatureSchemes().isEmpty());
+        List<String> hybrid = PqProfile.load(SHIPPED, "hybrid").serverSignatureSchemes();
+        assertEquals(hybrid, mlDsa.serverSignatureSchemes().subList(3, mlDsa.serverSignatureSchemes().size()),
+                "hybrid-mldsa is hybrid's list with ML-DSA in front");
+    }
+
+    @Test
+    void everyShippedProfileListsTheSameSignatureSchemesWithoutSha1OrSha224() throws Exception {
+        List<String> hybrid = PqProfile.load(SHIPPED, "hybrid").serverSignatureSchemes();
+        assertTrue(hybrid.contains("ecdsa_secp256r1_sha256"), "the dev PKI's ECDSA P-256 key must stay usable");
+        for (String name : PqProfile.available(SHIPPED)) {
+            List<String> schemes = PqProfile.load(SHIPPED, name).serverSignatureSchemes();
+            assertTrue(schemes.containsAll(hybrid), name + " keeps hybrid's schemes: " + schemes);
+            assertTrue(schemes.stream().noneMatch(s -> s.contains("sha1") || s.contains("sha224") || s.contains("md5")),
+                    name + ": " + schemes);
+        }
+        assertEquals(hybrid, PqProfile.load(SHIPPED, "hybrid-only").serverSignatureSchemes());
+        assertEquals(hybrid, PqProfile.load(SHIPPED, "classic").serverSignatureSchemes());
+    }
+
+    @Test
+    void aSha1OrSha224SignatureSchemeIsRefused() throws Exception {
+        for (String weak : List.of("ecdsa_sha1", "rsa_pkcs1_sha1", "ecdsa_sha224")) {
+            Path dir = profile(weak, "-Dpqws.profile=" + weak, "-Djdk.tls.namedGroups=x25519",
+                    "-Dpqws.tls.requireHybrid=false", "-Djdk.tls.server.SignatureSchemes=ecdsa_secp256r1_sha256," + weak);
+            ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, weak));
+            assertTrue(e.getMessage().endsWith("jdk.tls.server.SignatureSchemes names '" + weak
+                    + "', a SHA-1, SHA-224 or MD5 signature scheme, which no profile may offer"), e.getMessage());
+        }
+        Path control = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                SCHEMES);
+        assertEquals(List.of("ecdsa_secp256r1_sha256"), PqProfile.load(control, "p").serverSignatureSchemes());
+    }
+
+    @Test
+    void aProfileWithoutSignatureSchemesIsRefusedBecauseTheDefaultsIncludeSha1() throws Exception {
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "p"));
+        assertTrue(e.getMessage().endsWith("-Djdk.tls.server.SignatureSchemes=... is missing; without it BCJSSE signs "
+                + "with its defaults, which include SHA-1 and SHA-224"), e.getMessage());
     }
 
     @Test
@@ -126,7 +166,8 @@ class PqProfileTest {
 
     @Test
     void bouncyCastleJceFirstIsRefused() throws Exception {
-        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                SCHEMES);
         String overlay = Files.readString(SHIPPED.resolve("hybrid/java.security"))
                 .replace("security.provider.15=org.bouncycastle.jce.provider.BouncyCastleProvider",
                         "security.provider.15=SunPKCS11")
@@ -140,7 +181,8 @@ class PqProfileTest {
 
     @Test
     void aGapInTheProviderNumberingIsRefused() throws Exception {
-        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                SCHEMES);
         String overlay = Files.readString(SHIPPED.resolve("hybrid/java.security"))
                 .replace("security.provider.8=SunJGSS\n", "");
         Files.writeString(dir.resolve("p/java.security"), overlay);
@@ -161,7 +203,8 @@ class PqProfileTest {
 
     @Test
     void positiveControl_theShippedPreferenceIsAccepted() throws Exception {
-        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false");
+        Path dir = profile("p", "-Dpqws.profile=p", "-Djdk.tls.namedGroups=x25519", "-Dpqws.tls.requireHybrid=false",
+                SCHEMES);
         assertEquals("p", PqProfile.load(dir, "p").name());
         assertTrue(Files.readString(dir.resolve("p/java.security")).contains(ProviderOverlay.PREFERRED + "="));
     }
@@ -169,7 +212,7 @@ class PqProfileTest {
     private void assertPreferredRefused(String preferred, String expectedMessage) throws Exception {
         String name = "p" + Integer.toHexString(preferred.hashCode());
         Path dir = profile(name, "-Dpqws.profile=" + name, "-Djdk.tls.namedGroups=x25519",
-                "-Dpqws.tls.requireHybrid=false");
+                "-Dpqws.tls.requireHybrid=false", SCHEMES);
         String overlay = Files.readString(SHIPPED.resolve("hybrid/java.security"))
                 .replaceAll("(?m)^" + Pattern.quote(ProviderOverlay.PREFERRED) + "=.*$",
                         ProviderOverlay.PREFERRED + "=" + preferred);

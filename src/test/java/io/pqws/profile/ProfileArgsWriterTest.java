@@ -35,6 +35,8 @@ class ProfileArgsWriterTest {
         assertTrue(lines.contains("-Djdk.tls.namedGroups=X25519MLKEM768,SecP256r1MLKEM768,SecP384r1MLKEM1024,secp256r1"),
                 lines.toString());
         assertTrue(lines.contains("-Dpqws.tls.requireHybrid=true"), lines.toString());
+        assertTrue(lines.contains("-Djdk.tls.server.SignatureSchemes=" + String.join(",",
+                PqProfile.load(SHIPPED, "hybrid-only").serverSignatureSchemes())), lines.toString());
         assertTrue(lines.contains("-Djava.security.properties="
                 + SHIPPED.resolve("hybrid-only/java.security").toAbsolutePath().normalize()), lines.toString());
         assertTrue(lines.contains("--module-path=" + jars.toAbsolutePath().normalize()), lines.toString());

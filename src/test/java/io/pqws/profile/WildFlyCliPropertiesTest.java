@@ -51,6 +51,8 @@ class WildFlyCliPropertiesTest {
         assertEquals("TLSv1.3", cli.getProperty("pqws.cli.server-protocols"));
         assertEquals("[TLSv1.3]", cli.getProperty("pqws.cli.elytron-protocols"));
         assertEquals("false", cli.getProperty("pqws.cli.session-resumption"));
+        assertEquals(String.join(",", PqProfile.load(SHIPPED, "hybrid-only").serverSignatureSchemes()),
+                cli.getProperty("pqws.cli.server-signature-schemes"));
         Path dir = jars.toAbsolutePath().normalize();
         assertEquals(String.join(File.pathSeparator, dir.resolve("bcprov-jdk18on-1.84.jar").toString(),
                 dir.resolve("bctls-jdk18on-1.84.jar").toString(), dir.resolve("bcutil-jdk18on-1.84.jar").toString(),
@@ -71,20 +73,31 @@ class WildFlyCliPropertiesTest {
     void aProfileWithoutOptionalSettingsGetsTheProvidersDefaults() throws Exception {
         PqProfile minimal = new PqProfile("hybrid", SHIPPED.resolve("hybrid/java.security"), Map.of(
                 "pqws.profile", "hybrid", "jdk.tls.namedGroups", "X25519MLKEM768,x25519,secp256r1",
-                "pqws.tls.requireHybrid", "false"));
+                "pqws.tls.requireHybrid", "false", "jdk.tls.server.SignatureSchemes", "ecdsa_secp256r1_sha256"));
         List<String> lines = WildFlyCliProperties.of(minimal, ProviderJars.in(jars()));
         assertTrue(lines.contains("pqws.cli.server-protocols=TLSv1.3,TLSv1.2"), lines.toString());
         assertTrue(lines.contains("pqws.cli.session-resumption=true"), lines.toString());
+        assertTrue(lines.contains("pqws.cli.server-signature-schemes=ecdsa_secp256r1_sha256"), lines.toString());
     }
 
     @Test
-    void aProfileSettingTheScriptDoesNotApplyIsRefused() throws Exception {
+    void aProfileWithoutSignatureSchemesIsRefused() throws Exception {
+        PqProfile noSchemes = new PqProfile("hybrid", SHIPPED.resolve("hybrid/java.security"), Map.of(
+                "pqws.profile", "hybrid", "jdk.tls.namedGroups", "x25519", "pqws.tls.requireHybrid", "false"));
+        ProfileException e = assertThrows(ProfileException.class, () -> WildFlyCliProperties.of(noSchemes,
+                ProviderJars.in(jars())));
+        assertEquals("profile 'hybrid' sets no jdk.tls.server.SignatureSchemes; BCJSSE's defaults include SHA-1 and "
+                + "SHA-224", e.getMessage());
+    }
+
+    @Test
+    void theMlDsaProfileIsRefusedForItsMlDsaChain() throws Exception {
         // hybrid-mldsa's ML-DSA signature schemes need a second listener and a dual-chain store: not on WildFly.
         assertEquals(2, run("--profiles", SHIPPED.toString(), "--jars", jars().toString(), "--out",
                 temp.resolve("out").toString(), "--profile", "hybrid-mldsa"));
         String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.startsWith("pqws profile: profile 'hybrid-mldsa' sets [jdk.tls.server.SignatureSchemes]"),
-                message);
+        assertTrue(message.startsWith("pqws profile: profile 'hybrid-mldsa' signs with [mldsa65, mldsa87, mldsa44], "
+                + "which needs the dual-chain key store and second listener"), message);
         assertTrue(Files.notExists(temp.resolve("out/hybrid-mldsa.wildfly.properties")));
     }
 
