@@ -95,9 +95,29 @@ final class AbuseWire implements AutoCloseable {
         out.flush();
     }
 
-    /** Sends the head and reads the answer's head, and for anything but 101 its body. */
+    /**
+     * The request could not be sent in full: the server ended the connection while the client was still writing it
+     * (it refuses an oversized head without reading the rest, and its answer may be lost with the reset).
+     */
+    static final class RequestCutOff extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RequestCutOff(IOException cause) {
+            super("the server ended the connection while the request was being sent: " + cause, cause);
+        }
+    }
+
+    /**
+     * Sends the head and reads the answer's head, and for anything but 101 its body.
+     *
+     * @throws RequestCutOff when the connection ended before the head was sent in full
+     */
     HttpAnswer request(String head) throws IOException {
-        write(head.getBytes(StandardCharsets.ISO_8859_1));
+        try {
+            write(head.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new RequestCutOff(e);
+        }
         String answer = readHead();
         String[] statusLine = answer.split("\r\n", 2)[0].split(" ", 3);
         int status = statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1;
