@@ -135,13 +135,12 @@ class AbuseCorpusIT {
             AbuseWire.HttpAnswer answer;
             try {
                 answer = wire.request(head);
-            } catch (AbuseWire.RequestCutOff cutOff) {
-                if (c.expectKind().equals("http") && c.expectArgs()[0].equals("400") && head.length() > 65_536) {
-                    return cutOff.getMessage(); // refused as 400 too, but the reset may overtake the answer
-                }
-                assertEquals("tls-alert", c.expectKind(), "no HTTP answer: " + cutOff);
-                return "";
             } catch (IOException refused) {
+                if (c.expectKind().equals("http") && c.expectArgs()[0].equals("400") && head.length() > 65_536) {
+                    // the server answers 400 without reading the rest of an oversized head: the reset that follows
+                    // can cut off the client's writing (AbuseWire.RequestCutOff) or overtake the answer
+                    return "";
+                }
                 // TLS 1.3: a client certificate is checked after the client's Finished, so the alert comes here
                 assertEquals("tls-alert", c.expectKind(), "no HTTP answer: " + refused);
                 return "";
