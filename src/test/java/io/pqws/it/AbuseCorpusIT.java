@@ -62,7 +62,8 @@ class AbuseCorpusIT {
     /** How long a {@code silent} case waits to see that nothing comes (a bound, not a sleep). */
     private static final Duration QUIET = Duration.ofMillis(400);
     private static final List<String> POOL = List.of("alice", "bob", "carol");
-    private static final Pattern STACK_TRACE = Pattern.compile(
+    /** What a stack trace (or an exception's name) looks like in an answer or a log line. */
+    static final Pattern STACK_TRACE = Pattern.compile(
             "Exception|\\bat (io|org|java|jakarta|com|fish)\\.|\\.java:\\d+");
     private static final SecureRandom RANDOM = new SecureRandom();
 

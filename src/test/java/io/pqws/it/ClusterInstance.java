@@ -19,12 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * One Payara Micro 6 of a test cluster, started by the test itself (Arquillian manages one container per class):
  * the built WAR, the PQ profile of the failsafe execution, the test PKI, the project's pre-boot commands, and a data
  * grid confined to this test run: its own cluster name, TCP/IP discovery of the given loopback ports only, loopback
- * interface. Every port is chosen free at run time.
+ * interface. Every port is chosen free at run time; {@link #restart} starts a stopped instance again on the same
+ * ports, as an operator restarts a server behind a fixed address.
  *
  * <p>Its output goes to {@code target/scale-out/NAME.log} and is watched line by line, so that the test can wait for
  * "ready" or a grid membership change with a bounded wait instead of sleeping.
@@ -35,14 +37,16 @@ final class ClusterInstance implements AutoCloseable {
 
     private final String name;
     private final int httpsPort;
+    private final List<String> command;
     private final Process process;
     private final Path log;
     private final Map<String, CompletableFuture<String>> awaited = new ConcurrentHashMap<>();
     private final List<String> lines = new ArrayList<>(); // guarded by itself
 
-    private ClusterInstance(String name, int httpsPort, Process process, Path log) {
+    private ClusterInstance(String name, int httpsPort, List<String> command, Process process, Path log) {
         this.name = name;
         this.httpsPort = httpsPort;
+        this.command = command;
         this.process = process;
         this.log = log;
     }
@@ -68,9 +72,6 @@ final class ClusterInstance implements AutoCloseable {
 
     private static ClusterInstance start(String name, Path settings, List<String> gridOptions) throws IOException {
         int httpsPort = freePort();
-        Path dir = Path.of(property("pqws.basedir"), "target", "scale-out");
-        Files.createDirectories(dir);
-        Path log = dir.resolve(name + ".log");
         Path certs = PqwsServer.certsDir();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "@" + property("pqws.profile.args"),
@@ -83,9 +84,26 @@ final class ClusterInstance implements AutoCloseable {
                 "--sslcert", "pqws-server", "--prebootcommandfile", property("pqws.preboot"),
                 "--systemproperties", settings.toString()));
         command.addAll(gridOptions);
+        return launch(name, httpsPort, List.copyOf(command));
+    }
+
+    /**
+     * Starts this instance's Payara Micro again, with the same command and so on the same ports, after it stopped
+     * ({@link #close()} or {@link #kill()}); the new one's output goes to {@code target/scale-out/NAME.log}.
+     */
+    ClusterInstance restart(String newName) throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs: close or kill it before restarting it");
+        }
+        return launch(newName, httpsPort, command);
+    }
+
+    private static ClusterInstance launch(String name, int httpsPort, List<String> command) throws IOException {
+        Path dir = Path.of(property("pqws.basedir"), "target", "scale-out");
+        Files.createDirectories(dir);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
-        ClusterInstance instance = new ClusterInstance(name, httpsPort, process, log);
+        ClusterInstance instance = new ClusterInstance(name, httpsPort, command, process, dir.resolve(name + ".log"));
         instance.watch();
         return instance;
     }
@@ -124,6 +142,18 @@ final class ClusterInstance implements AutoCloseable {
         synchronized (lines) {
             return lines.stream().anyMatch(l -> l.contains(text));
         }
+    }
+
+    /** The output lines seen so far in which {@code pattern} finds a match. */
+    List<String> linesMatching(Pattern pattern) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> pattern.matcher(l).find()).toList();
+        }
+    }
+
+    /** Where the output goes, for failure messages. */
+    Path log() {
+        return log;
     }
 
     URI wss(String path) {
