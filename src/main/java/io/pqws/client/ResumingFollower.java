@@ -22,8 +22,10 @@ import jakarta.json.JsonValue;
  *
  * <p>How it resumes (docs/scale-out.md): notifications with {@code ?lastSeenId=} (the last notification's id, or
  * {@code ready.lastId}); a chat room by keeping, from the history of the new {@code welcome}, only the messages
- * numbered after the last {@code seq} it saw. A close the server means (1000, 1003, 1007, 1008, 1009, 4000-4999)
- * ends following; a lost connection (1006), 1001, 1011-1013 and failed connection attempts lead to a reconnect.
+ * after the last one it saw ({@link ChatResumption}: found by its content, so a room whose numbering started again
+ * or differs per instance resumes too; when the history no longer holds it, the whole history is new). A close the
+ * server means (1000, 1003, 1007, 1008, 1009, 4000-4999) ends following; a lost connection (1006), 1001, 1011-1013
+ * and failed connection attempts lead to a reconnect.
  */
 public final class ResumingFollower implements AutoCloseable {
 
@@ -43,7 +45,8 @@ public final class ResumingFollower implements AutoCloseable {
     private volatile WssConnection current;
     private volatile URI connectedTo;
     private volatile String ended;
-    private long lastSeq = -1; // chat: the last seq given to the consumer
+    private long lastSeq = -1; // chat: the last seq given to the consumer, in the numbering of the current log
+    private String lastSeen; // chat: the last message given to the consumer (ChatResumption.key)
     private String lastSeenId; // notifications: the last id, or ready.lastId
 
     /**
@@ -153,14 +156,11 @@ public final class ResumingFollower implements AutoCloseable {
             consumer.accept(event);
         } else if (type.equals("welcome")) {
             consumer.accept(event);
-            List<JsonValue> history = event.getJsonArray("history");
-            long newest = history.isEmpty() ? 0
-                    : history.get(history.size() - 1).asJsonObject().getJsonNumber("seq").longValue();
-            if (newest < lastSeq) {
-                lastSeq = newest; // the room's numbering started again (a single server restarted)
-            }
-            for (JsonValue value : history) {
-                deliverMessage(value.asJsonObject());
+            List<JsonObject> history = event.getJsonArray("history").stream().map(JsonValue::asJsonObject).toList();
+            int seen = ChatResumption.lastSeenIndex(history, lastSeen);
+            lastSeq = seen < 0 ? 0 : history.get(seen).getJsonNumber("seq").longValue();
+            for (JsonObject message : history.subList(seen + 1, history.size())) {
+                deliverMessage(message);
             }
         } else if (type.equals("message")) {
             deliverMessage(event);
@@ -173,6 +173,7 @@ public final class ResumingFollower implements AutoCloseable {
         long seq = message.getJsonNumber("seq").longValue();
         if (seq > lastSeq) {
             lastSeq = seq;
+            lastSeen = ChatResumption.key(message);
             consumer.accept(message);
         }
     }

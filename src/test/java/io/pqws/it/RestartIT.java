@@ -54,16 +54,15 @@ import jakarta.json.JsonObject;
  * <p>What a single server promises across a restart (docs/messaging.md): rooms, history and backlogs are lost, so a
  * follower that resumes with the old run's {@code lastSeenId} is told so by exactly one {@code missed} with reason
  * {@code unknown-id}, then gets every notification of the new run, once and in order (the publisher's ids name the
- * run); a chat follower gets a fresh {@code welcome} and every message said after it. Every follower reconnects by
+ * run); a chat follower gets a {@code welcome} to the new room and every message said there, also those said as
+ * soon as the new server was ready, before it was back (they come in its welcome's history, and the follower must
+ * not take them for the old room's messages of the same numbers). Every follower reconnects by
  * itself and none stops following; the new server logs no stack trace. Before the restart the same followers
  * receive every notification and message: the positive control. How long the reconnects took is printed, not
  * asserted.
  *
  * <p>Payara Micro 6 drops its WebSocket connections at SIGTERM without a close frame, so clients see 1006, as after a
- * crash; a killed server would look no different to them (ScaleOutIT kills an instance). Nothing is said in the new
- * room until every chat follower has its new welcome: a follower keeps from a welcome's history only messages
- * numbered after the last {@code seq} it saw (or, when the history ends lower, after its end), so what a new room says
- * before a follower rejoins may look already seen to it; docs/load-and-faults.md says so.
+ * crash; a killed server would look no different to them (ScaleOutIT kills an instance).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartIT {
@@ -79,6 +78,8 @@ class RestartIT {
     /** Bounds a delivery or the publisher's progress on a busy machine. */
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final Pattern SEVERE = Pattern.compile("SEVERE");
+    /** Said in the new run's room as soon as it is ready, before (or while) the chat followers come back. */
+    private static final List<String> EARLY = List.of("early-1", "early-2", "early-3");
 
     private static final String ROOM = "restart-" + UUID.randomUUID().toString().substring(0, 8);
     private static final List<Followed> NOTIFICATIONS = new ArrayList<>();
@@ -130,7 +131,7 @@ class RestartIT {
         for (Followed follower : NOTIFICATIONS) {
             follower.awaitNotifications(run, published);
         }
-        sayAndExpectInTheRoom("before-", 5);
+        sayAndExpectInTheRoom("before-", 5, 1);
         assertEveryoneStillFollows();
     }
 
@@ -140,7 +141,7 @@ class RestartIT {
         CloseStatus seen = restart("restart-2");
         assertTrue(Set.of(1001, 1006).contains(seen.code()), "the old run's sessions end with a close a client "
                 + "retries (1001 going away, 1006 lost): " + seen.describe());
-        sayAndExpectInTheRoom("after-", 10);
+        sayAndExpectInTheRoom("after-", 10, EARLY.size() + 1);
         int whenEveryoneIsBack = publisher.published(run).size();
         List<String> published = publisher.awaitPublished(run, whenEveryoneIsBack + 10);
         for (Followed follower : NOTIFICATIONS) {
@@ -189,11 +190,15 @@ class RestartIT {
         assertNotEquals(oldRun, run, "a new server run");
         List<String> publishedBefore = publisher.published(oldRun);
         List<Long> back = new ArrayList<>();
-        for (Followed follower : NOTIFICATIONS) {
-            back.add(follower.awaitResumed(oldRun, run, publishedBefore) - ready);
-        }
-        for (Followed follower : CHAT) {
-            back.add(follower.awaitFreshWelcome() - ready);
+        try (WssConnection sayer = sayer()) { // stays in the room: a room that empties is gone, with its history
+            say(sayer, EARLY);
+            for (Followed follower : NOTIFICATIONS) {
+                back.add(follower.awaitResumed(oldRun, run, publishedBefore) - ready);
+            }
+            for (Followed follower : CHAT) {
+                back.add(follower.awaitNewRoomsWelcome() - ready);
+                follower.awaitMessages(EARLY, 1);
+            }
         }
         back.sort(null);
         System.out.printf("RestartIT: an idle session saw %s; the new run was ready %.1f s after the stop began; "
@@ -203,21 +208,34 @@ class RestartIT {
         return seen;
     }
 
-    /** Says {@code count} messages in the room as the portal; every chat follower gets them, in order, from seq 1. */
-    private static void sayAndExpectInTheRoom(String prefix, int count) throws Exception {
+    /**
+     * Says {@code count} messages in the room as the portal; every chat follower gets them, in order, numbered on
+     * from {@code firstSeq}.
+     */
+    private static void sayAndExpectInTheRoom(String prefix, int count, long firstSeq) throws Exception {
         List<String> texts = IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
-        try (WssConnection sayer = new WssClient(Users.withCertificate("portal")).connect(server.wss("chat/" + ROOM),
-                WAIT)) {
-            Users.nextOfType(sayer, "welcome");
-            for (String text : texts) {
-                sayer.sendText(ChatIT.say(text));
-            }
-            for (int i = 0; i < count; i++) {
-                Users.nextOfType(sayer, "message");
-            }
+        try (WssConnection sayer = sayer()) {
+            say(sayer, texts);
         }
         for (Followed follower : CHAT) {
-            follower.awaitMessages(texts);
+            follower.awaitMessages(texts, firstSeq);
+        }
+    }
+
+    /** The portal in the room, welcomed. */
+    private static WssConnection sayer() throws Exception {
+        WssConnection sayer = new WssClient(Users.withCertificate("portal")).connect(server.wss("chat/" + ROOM), WAIT);
+        Users.nextOfType(sayer, "welcome");
+        return sayer;
+    }
+
+    /** Says the texts in the room and waits until the room has numbered them all. */
+    private static void say(WssConnection sayer, List<String> texts) throws Exception {
+        for (String text : texts) {
+            sayer.sendText(ChatIT.say(text));
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            Users.nextOfType(sayer, "message");
         }
     }
 
@@ -335,14 +353,21 @@ class RestartIT {
             return arrival.nanos();
         }
 
-        /** Reads up to a welcome with an empty history (the new run's room); returns when it arrived. */
-        long awaitFreshWelcome() throws InterruptedException {
-            return next(e -> type(e, "welcome") && e.getJsonArray("history").isEmpty(), "welcome to the new room",
-                    RECONNECT).nanos();
+        /**
+         * Reads up to a welcome to the new run's room: its history, if any, holds only what was said there (the old
+         * room's history held the "before-" messages). Returns when it arrived.
+         */
+        long awaitNewRoomsWelcome() throws InterruptedException {
+            return next(e -> type(e, "welcome") && e.getJsonArray("history").stream()
+                    .noneMatch(m -> m.asJsonObject().getString("text").startsWith("before-")),
+                    "welcome to the new room", RECONNECT).nanos();
         }
 
-        /** Reads the room's next messages, skipping presence changes: they must be {@code texts}, numbered from 1. */
-        void awaitMessages(List<String> texts) throws InterruptedException {
+        /**
+         * Reads the room's next messages, skipping presence changes: they must be {@code texts}, numbered on from
+         * {@code firstSeq}, whether they come in the history of the welcome before them or live.
+         */
+        void awaitMessages(List<String> texts, long firstSeq) throws InterruptedException {
             List<JsonObject> messages = new ArrayList<>();
             while (messages.size() < texts.size()) {
                 JsonObject event = next("message " + texts.get(messages.size()), DELIVERY).event();
@@ -355,9 +380,9 @@ class RestartIT {
             }
             assertEquals(texts, messages.stream().map(m -> m.getString("text")).toList(),
                     name + ": every message once, in order");
-            assertEquals(LongStream.rangeClosed(1, texts.size()).boxed().toList(),
+            assertEquals(LongStream.range(firstSeq, firstSeq + texts.size()).boxed().toList(),
                     messages.stream().map(m -> m.getJsonNumber("seq").longValue()).toList(),
-                    name + ": numbered from 1 in a room that started anew");
+                    name + ": numbered on in a room that started anew at 1");
         }
 
         void assertNothingMore() {
