@@ -1,5 +1,8 @@
 package io.pqws.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +10,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +119,18 @@ final class ClusterInstance implements AutoCloseable {
         if (contains("Exception while loading the app")) {
             throw new AssertionError(name + " failed to deploy the WAR: see " + log);
         }
+    }
+
+    /**
+     * Waits until Payara Micro is up and asserts that the module refused to deploy, saying why: {@code reason} is in
+     * the log, and the module's {@code /api/tls} answers 404 instead of serving anything with a fallback.
+     */
+    void assertModuleRefused(String reason) throws Exception {
+        awaitStarted();
+        assertTrue(contains(reason), "the reason is in the server log: " + reason + " (see " + log + ")");
+        HttpResponse<String> response = Users.https(null).send(HttpRequest.newBuilder(https("api/tls"))
+                .timeout(Users.WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode(), "the module is not deployed, rather than running alone");
     }
 
     /** Waits until Payara Micro says it is ready, whether or not the WAR deployed. */

@@ -308,13 +308,9 @@ class ScaleOutIT {
         Path settings = Path.of(System.getProperty("pqws.basedir"), "src", "test", "resources",
                 "pqws-it-scale-out.properties");
         try (ClusterInstance lonely = ClusterInstance.startWithoutGrid("scale-out-no-grid", settings)) {
-            lonely.awaitStarted();
-            assertTrue(lonely.contains("pqws.fanout=hazelcast, but this container has no Hazelcast data grid at JNDI "
-                    + "name payara/Hazelcast"), "the reason is in the server log");
-            HttpResponse<String> response = Users.https(null).send(HttpRequest.newBuilder(lonely.https("api/tls"))
-                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, response.statusCode(), "the module is not deployed, rather than running alone; the two "
-                    + "instances above, same WAR and settings, are the positive control");
+            // the two instances above, same WAR and settings, are the positive control
+            lonely.assertModuleRefused("pqws.fanout=hazelcast, but this container has no Hazelcast data grid at JNDI "
+                    + "name payara/Hazelcast");
         }
     }
 

@@ -1,11 +1,5 @@
 package io.pqws.it;
 
-import static io.pqws.it.Users.WAIT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -23,13 +17,8 @@ class ScaleOutJmsIT {
         Path settings = Path.of(System.getProperty("pqws.basedir"), "src", "test", "resources",
                 "pqws-it-scale-out-jms.properties");
         try (ClusterInstance lonely = ClusterInstance.startWithoutGrid("scale-out-no-broker", settings)) {
-            lonely.awaitStarted();
-            assertTrue(lonely.contains("pqws.fanout=jms, but JNDI name java:/ConnectionFactory "
-                    + "(pqws.fanout.jms.connection-factory) does not resolve in this container"),
-                    "the reason is in the server log");
-            HttpResponse<String> response = Users.https(null).send(HttpRequest.newBuilder(lonely.https("api/tls"))
-                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, response.statusCode(), "the module is not deployed, rather than running alone");
+            lonely.assertModuleRefused("pqws.fanout=jms, but JNDI name java:/ConnectionFactory "
+                    + "(pqws.fanout.jms.connection-factory) does not resolve in this container");
         }
     }
 }

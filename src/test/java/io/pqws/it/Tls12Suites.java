@@ -1,5 +1,8 @@
 package io.pqws.it;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -30,6 +33,18 @@ final class Tls12Suites {
     static final String ECDSA_P256_SHA256 = "0403";
 
     private Tls12Suites() {
+    }
+
+    /** Asserts that the listener accepts {@link #AEAD} (the positive control) and refuses {@link #CBC}. */
+    static void assertAeadOnly(int port) throws GeneralSecurityException, IOException {
+        assertTrue(accepts(port, AEAD), "positive control: ECDHE-ECDSA with AES-GCM");
+        assertFalse(accepts(port, CBC), "CBC suites are refused");
+    }
+
+    /** Asserts that the listener signs with {@link #ECDSA_P256_SHA256} (the positive control) and never with SHA-1. */
+    static void assertNeverSignsWithSha1(int port) throws IOException {
+        assertTrue(signsWith(port, ECDSA_P256_SHA256), "positive control: ecdsa_secp256r1_sha256");
+        assertFalse(signsWith(port, ECDSA_SHA1), "ecdsa_sha1 is refused");
     }
 
     /** Whether a TLS 1.2 handshake offering only {@code suite} succeeds against localhost:{@code port}. */
