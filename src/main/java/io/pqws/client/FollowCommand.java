@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "follow",
         description = {
-            "Follow a pqws chat room (/chat/ROOM) or the notifications (/notifications): print each message from the",
-            "server as one JSON line. When the connection is lost, reconnect with backoff to the next URL (the same",
-            "path on every instance of a cluster, or one load-balanced URL) and resume after the last message printed.",
+            "Follow a pqws chat room (/chat/ROOM) or the notifications (/notifications): print each message from "
+                    + "the server as one JSON line. When the connection is lost, reconnect with backoff to the next "
+                    + "URL (the same path on every instance of a cluster, or one load-balanced URL) and resume after "
+                    + "the last message printed.",
             "Ends with Ctrl+C, or when the server closes the session for good (e.g. 1008).",
             ""},
         footerHeading = "%nExample:%n",
