@@ -19,9 +19,14 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static JsonObject of(MetricsSnapshot snapshot) {
+    /**
+     * @param containerIdleTimer what {@code io.pqws.container.ContainerIdleTimers} did to the container's per-message
+     *                           idle timer: {@code switched-off}, {@code not-needed} or {@code failed: ...}
+     */
+    static JsonObject of(MetricsSnapshot snapshot, String containerIdleTimer) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("profile", snapshot.profile())
+                .add("containerIdleTimer", containerIdleTimer)
                 .add("sessions", Json.createObjectBuilder()
                         .add("opened", snapshot.sessionsOpened())
                         .add("hybrid", snapshot.sessionsHybrid())

@@ -1,5 +1,6 @@
 package io.pqws.metrics;
 
+import io.pqws.container.ContainerIdleTimers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,9 +20,13 @@ public class StatusResource {
     @Inject
     private WebSocketMetrics metrics;
 
+    @Inject
+    private ContainerIdleTimers idleTimers;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
-        return Response.ok(StatusJson.of(metrics.snapshot()).toString()).header("Cache-Control", "no-store").build();
+        return Response.ok(StatusJson.of(metrics.snapshot(), idleTimers.outcome()).toString())
+                .header("Cache-Control", "no-store").build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.pqws.config.LimitSettings;
 import io.pqws.config.PqwsSettings;
+import io.pqws.container.ContainerIdleTimers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -24,7 +25,8 @@ import jakarta.websocket.Session;
  * previous one, and Payara's scheduler keeps cancelled tasks until their delay ends; with the default of 600 s a
  * busy server holds about 280 bytes per message of the last ten minutes (the soak measured 2.9 million tasks, over
  * 800 MiB, at 2,000 sessions; docs/load-and-faults.md). A session created with no timeout can also be closed at once
- * by a zero-delay check that runs late. One sweep over the admitted sessions costs nothing per message.
+ * by a zero-delay check that runs late. One sweep over the admitted sessions costs nothing per message. With no
+ * timeout Tyrus still schedules a task per message that does nothing; {@link ContainerIdleTimers} stops that.
  *
  * <p>Why checked by the module and not only by {@code @OnMessage(maxMessageSize)}: that annotation takes a constant,
  * while the limit is a setting; the annotation keeps a hard ceiling ({@link LimitSettings#HARD_MAX_MESSAGE_BYTES})
@@ -40,6 +42,9 @@ public class SessionGuard {
 
     @Inject
     private PqwsSettings settings;
+
+    @Inject
+    private ContainerIdleTimers idleTimers;
 
     /** Per-session state, in the session's own user properties. */
     private static final class State {
@@ -82,8 +87,8 @@ public class SessionGuard {
     /** Applies the limits to a session that just opened; false when it was refused and closed. */
     public boolean admit(Session session) {
         LimitSettings limits = settings.limits();
-        // negative is "no timeout" (Jakarta WebSocket); on Tyrus it also schedules no timer task per message
-        session.setMaxIdleTimeout(-1); // IdleReaper closes idle sessions
+        session.setMaxIdleTimeout(-1); // negative is "no timeout" (Jakarta WebSocket); IdleReaper closes idle sessions
+        idleTimers.switchOff(session); // Tyrus still re-arms a timer task per message, at a high price
         session.setMaxTextMessageBufferSize(limits.maxTextBytes());
         session.setMaxBinaryMessageBufferSize(limits.maxBinaryBytes());
         Principal principal = session.getUserPrincipal();
