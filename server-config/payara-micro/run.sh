@@ -4,7 +4,7 @@
 #   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|hybrid-mldsa|none]
 #                                     [--https-port 8443] [--http-port 8080] [--pq-https-port 8444]
 #                                     [--bind 127.0.0.1] [--operator-clients loopback] [--background] [--skip-build]
-#                                     [--payara 6|7] [--state DIR] [--settings FILE]
+#                                     [--payara 6|7] [--state DIR] [--settings FILE] [--also-deploy WAR]
 #
 # --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
@@ -15,6 +15,7 @@
 # --state DIR (default target/payara) holds the log and pid file: one instance per state directory, so the
 # benchmarks can run several side by side (stop each with stop.sh --state DIR). --settings FILE replaces
 # server-config/payara-micro/pqws.properties (the module's settings, docs/messaging.md), e.g. for the benchmarks.
+# --also-deploy WAR deploys another WAR beside pqws (context root: its file name), e.g. the benchmark's baseline.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -29,6 +30,7 @@ build=true
 payara=6
 state=
 settings=
+also_deploy=()
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
@@ -45,7 +47,8 @@ while [ $# -gt 0 ]; do
     --payara) payara=${2:?--payara needs a value}; shift 2 ;;
     --state) state=${2:?--state needs a value}; shift 2 ;;
     --settings) settings=${2:?--settings needs a value}; shift 2 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --also-deploy) [ -f "${2:?--also-deploy needs a value}" ] || die "no WAR $2"; also_deploy+=(--deploy "$2"); shift 2 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -107,7 +110,7 @@ fi
   -Djavax.net.ssl.keyStore="$keystore" -Djavax.net.ssl.keyStorePassword=changeit \
   ${operator_clients:+"-Dpqws.operator.allowed-clients=$operator_clients"} \
   -Djavax.net.ssl.trustStore="$certs/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
-  -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws \
+  -jar "$target/payara/$micro_jar" --deploy "$target/pqws.war" --contextroot pqws ${also_deploy[@]+"${also_deploy[@]}"} \
   --port "$http_port" --sslport "$https_port" --sslcert pqws-server --nocluster \
   --prebootcommandfile "$state/run-pre-boot-commands.asadmin" \
   --systemproperties "$settings" >"$log" 2>&1 &

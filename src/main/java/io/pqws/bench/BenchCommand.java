@@ -75,6 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-nginx", description = "Leave out nginx on OpenSSL 3.5 (it needs root and the peers chroot).")
     private boolean noNginx;
 
+    @Option(names = "--profile", description = "Record the server with JFR during the fan-out case's max-rate turns "
+            + "of pqws and the naive loop (files in the results directory) and report where its CPU went. The "
+            + "recording costs a little: publish capacity figures from runs without it.")
+    private boolean profile;
+
     @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
             description = "The built project checkout (default: the current directory).")
     private Path root;
@@ -147,7 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
                 PublicKeyCase.run(report, plan, progress);
             }
             if (selected.contains(Case.FANOUT)) {
-                FanoutCase.run(report, servers, trust, checkout, plan, progress);
+                FanoutCase.run(report, servers, trust, checkout, plan, profile ? results : null, progress);
             }
             if (selected.contains(Case.COLDSTART)) {
                 ColdStartCase.run(report, checkout, servers, plan, progress);

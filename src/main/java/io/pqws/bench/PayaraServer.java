@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,18 +50,22 @@ final class PayaraServer implements BenchServer {
      * @param name    the name in tables
      * @param stateName the instance's state directory under {@code target/bench} (one instance per directory)
      * @param settings  the module settings file ({@link BenchSettings})
+     * @param alsoDeploy WARs deployed beside {@code pqws.war} (context root: the file name)
      */
-    static PayaraServer start(Path root, String profile, String name, String stateName, Path settings)
-            throws IOException {
+    static PayaraServer start(Path root, String profile, String name, String stateName, Path settings,
+            Path... alsoDeploy) throws IOException {
         int https = Machine.freePort();
         int http = Machine.freePort();
         Path state = root.resolve("target/bench").resolve(stateName);
         Files.createDirectories(state);
         Files.deleteIfExists(state.resolve("payara-micro.log"));
+        List<String> arguments = new ArrayList<>(List.of("--background", "--skip-build", "--profile", profile, "--https-port", Integer.toString(https), "--http-port",
+                Integer.toString(http), "--state", state.toString(), "--settings", settings.toString()));
+        for (Path war : alsoDeploy) {
+            arguments.addAll(List.of("--also-deploy", war.toString()));
+        }
         Scripts.Outcome outcome = Scripts.require(root, START_TIMEOUT, "server-config/payara-micro/run.sh",
-                "--background", "--skip-build", "--profile", profile, "--https-port", Integer.toString(https),
-                "--http-port", Integer.toString(http), "--state", state.toString(), "--settings",
-                settings.toString());
+                arguments.toArray(String[]::new));
         long pid = Long.parseLong(Files.readString(state.resolve("payara-micro.pid")).strip());
         String log = Files.readString(state.resolve("payara-micro.log"));
         Matcher ready = READY.matcher(log);

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The servers a run compares, started once on loopback and stopped at the end (also on Ctrl+C): our WAR on Payara
  * Micro under the {@code hybrid} and {@code classic} profiles, stock Payara Micro (SunJSSE, no profile) and,
- * optionally, nginx on OpenSSL 3.5. Started one after another so that each start is also a clean cold-start sample.
+ * optionally, nginx on OpenSSL 3.5; the hybrid instance also carries the fan-out case's baseline
+ * ({@link BaselineWar}). Started one after another so that each start is also a clean cold-start sample.
  */
 final class Servers implements AutoCloseable {
 
@@ -32,13 +33,19 @@ final class Servers implements AutoCloseable {
         settings = BenchSettings.write(root, proxyHttpsPort);
         stock = track(progress, PayaraServer.start(root, "none", "stock Payara (SunJSSE)", "payara-none", settings));
         classic = track(progress, PayaraServer.start(root, "classic", "Payara classic", "payara-classic", settings));
-        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings));
+        hybrid = startHybridWithBaseline(root, progress);
     }
 
     /** Starts only the hybrid instance, for runs whose cases need no other ({@code --cases fanout}). */
     void startHybrid(Path root, Progress progress) throws IOException {
         settings = BenchSettings.write(root, -1);
-        hybrid = track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings));
+        hybrid = startHybridWithBaseline(root, progress);
+    }
+
+    /** The hybrid instance carries the fan-out case's baseline WAR ({@link BaselineWar}) beside {@code pqws.war}. */
+    private PayaraServer startHybridWithBaseline(Path root, Progress progress) throws IOException {
+        return track(progress, PayaraServer.start(root, "hybrid", "Payara hybrid", "payara-hybrid", settings,
+                BaselineWar.write(root)));
     }
 
     /** The module settings the Payara instances run with ({@link BenchSettings}). */

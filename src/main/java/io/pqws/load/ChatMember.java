@@ -1,6 +1,7 @@
 package io.pqws.load;
 
 import java.net.http.WebSocket;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,6 +23,17 @@ import jakarta.json.JsonObject;
  */
 public final class ChatMember implements WebSocket.Listener {
 
+    /** How a member puts its numbered text on the wire. */
+    public enum Dialect {
+        /** pqws's chat protocol: {@code {"type":"say","text":...}}; the room stamps and numbers the message. */
+        SAY,
+        /**
+         * A complete {@code message} event, numbered and stamped by the sender, for a room that relays text unchanged
+         * (the benchmark's raw baseline).
+         */
+        MESSAGE
+    }
+
     /**
      * How a session ended.
      *
@@ -38,6 +50,7 @@ public final class ChatMember implements WebSocket.Listener {
     private static final String TYPING = "{\"type\":\"typing\"";
 
     private final String user;
+    private final Dialect dialect;
     private final Recorder latencyMicros;
     private final DeliveryLedger ledger = new DeliveryLedger();
     private final CompletableFuture<JsonObject> welcome = new CompletableFuture<>();
@@ -52,7 +65,16 @@ public final class ChatMember implements WebSocket.Listener {
 
     /** @param latencyMicros where delivery latencies go (shared by all members; thread-safe) */
     public ChatMember(String user, Recorder latencyMicros) {
+        this(user, Dialect.SAY, latencyMicros);
+    }
+
+    /**
+     * @param dialect       how the member sends ({@link Dialect#SAY} for pqws's rooms)
+     * @param latencyMicros where delivery latencies go (shared by all members; thread-safe)
+     */
+    public ChatMember(String user, Dialect dialect, Recorder latencyMicros) {
         this.user = user;
+        this.dialect = dialect;
         this.latencyMicros = latencyMicros;
     }
 
@@ -130,10 +152,17 @@ public final class ChatMember implements WebSocket.Listener {
     public synchronized CompletableFuture<?> sendNext() {
         long number = ++numbered;
         WebSocket ws = socket;
-        tail = tail.thenCompose(previous -> ws.sendText(BUILDERS.createObjectBuilder().add("type", "say")
-                .add("text", PREFIX + number + ":" + System.nanoTime()).build().toString(), true))
-                .thenRun(sent::incrementAndGet);
+        tail = tail.thenCompose(previous -> ws.sendText(frame(number, PREFIX + number + ":" + System.nanoTime()),
+                true)).thenRun(sent::incrementAndGet);
         return tail;
+    }
+
+    private String frame(long number, String text) {
+        if (dialect == Dialect.SAY) {
+            return BUILDERS.createObjectBuilder().add("type", "say").add("text", text).build().toString();
+        }
+        return BUILDERS.createObjectBuilder().add("type", "message").add("seq", number).add("sender", user)
+                .add("time", Instant.now().toString()).add("text", text).build().toString();
     }
 
     /** Completes when every message queued so far was sent (or the chain failed). */

@@ -1,11 +1,7 @@
 package io.pqws.load;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +9,8 @@ import java.util.regex.Pattern;
  * The heap a server JVM on this machine uses after a full GC, read with the JDK's {@code jcmd}
  * ({@code GC.run}, then {@code GC.heap_info}).
  *
- * <p>Why jcmd and not an MXBean over JMX: the servers under test expose no remote JMX, and {@code jcmd} attaches to a
- * local JVM of the same user without any change to the server. It is the JDK's own diagnostic command; parsing its
- * text is the fragile part, so {@link #parseUsedKib} is unit-tested on the formats of G1 and the parallel GC.
+ * <p>Parsing the text of the JDK's diagnostic command is the fragile part, so {@link #parseUsedKib} is unit-tested on
+ * the formats of G1 and the parallel GC.
  */
 public final class ServerHeap {
 
@@ -31,8 +26,8 @@ public final class ServerHeap {
 
     /** Runs a full GC in the JVM {@code pid} and returns its heap in use afterwards, in bytes. */
     public static long usedAfterFullGc(long pid) throws IOException {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
+        Jcmd.run(pid, "GC.run");
+        String info = Jcmd.run(pid, "GC.heap_info");
         return parseUsedKib(info).orElseThrow(() -> new IOException("cannot read the heap of " + pid
                 + " from jcmd GC.heap_info:\n" + info)) * 1024;
     }
@@ -51,26 +46,5 @@ public final class ServerHeap {
             found = true;
         }
         return found ? Optional.of(used) : Optional.empty();
-    }
-
-    private static String jcmd(long pid, String command) throws IOException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))
-                .redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("jcmd " + pid + " " + command + " did not finish within 120 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " " + command + " failed (" + process.exitValue() + "): " + out);
-        }
-        return out;
     }
 }
