@@ -25,6 +25,7 @@ class WarContentIT {
             assertEquals(List.of(), names.stream().filter(n -> n.contains("bouncycastle")
                     || n.contains("/io/pqws/client/") || n.contains("/io/pqws/certs/")
                     || n.contains("/io/pqws/profile/") || n.contains("/io/pqws/jsse/")
+                    || n.contains("/io/pqws/bench/") || n.contains("/io/pqws/load/")
                     || n.contains("java.security.Provider")).toList());
             assertTrue(names.contains("WEB-INF/classes/io/pqws/endpoint/EchoEndpoint.class"), names.toString());
             assertTrue(names.contains("index.html"), names.toString());
