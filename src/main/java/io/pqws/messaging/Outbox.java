@@ -1,6 +1,7 @@
 package io.pqws.messaging;
 
 import java.util.ArrayDeque;
+import java.util.Optional;
 
 import io.pqws.security.SessionGuard;
 import jakarta.websocket.SendHandler;
@@ -13,13 +14,14 @@ import jakarta.websocket.Session;
  *
  * <p>Why: fan-out to a room or to a user's sessions must not wait for the slowest member. A member whose queue
  * overflows is too slow; {@link #offer} then says so once and drops everything queued, and the caller closes the
- * session with {@code 4001} while the other members carry on.
+ * session with {@code 4001} while the other members carry on. A {@link Mergeable} message offered while the last
+ * one waiting is of its kind is folded into it rather than queued.
  */
 public final class Outbox {
 
     private final Session session;
     private final int capacity;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ArrayDeque<Object> queue = new ArrayDeque<>(); // String or Mergeable
     private boolean sending; // guarded by this
     private boolean overflowed; // guarded by this
     private boolean failed; // guarded by this
@@ -41,23 +43,47 @@ public final class Outbox {
      * and must be closed by the caller. After that, and after a failed send, further messages are dropped silently.
      */
     public boolean offer(String text) {
+        return enqueue(text);
+    }
+
+    /**
+     * Queues a message that may be merged: folded into the last message waiting when that one merges with it,
+     * otherwise as {@link #offer(String)}.
+     */
+    public boolean offer(Mergeable message) {
+        return enqueue(message);
+    }
+
+    private boolean enqueue(Object message) {
         synchronized (this) {
             if (overflowed || failed) {
                 return true;
             }
             if (sending) {
+                if (message instanceof Mergeable later && queue.peekLast() instanceof Mergeable waiting) {
+                    Optional<Mergeable> merged = waiting.merge(later);
+                    if (merged.isPresent()) {
+                        queue.pollLast();
+                        queue.addLast(merged.get());
+                        return true;
+                    }
+                }
                 if (queue.size() >= capacity) {
                     overflowed = true;
                     queue.clear();
                     return false;
                 }
-                queue.add(text);
+                queue.add(message);
                 return true;
             }
             sending = true;
         }
-        pump(text);
+        pump(text(message));
         return true;
+    }
+
+    private static String text(Object message) {
+        return message instanceof Mergeable mergeable ? mergeable.text() : (String) message;
     }
 
     /** Messages waiting behind the one being sent. */
@@ -91,11 +117,12 @@ public final class Outbox {
             failed = true;
             queue.clear();
         }
-        String next = failed || overflowed ? null : queue.poll();
+        Object next = failed || overflowed ? null : queue.poll();
         if (next == null) {
             sending = false;
+            return null;
         }
-        return next;
+        return text(next);
     }
 
     /** One send's completion, which either the sending loop or the completing thread carries on from. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,47 @@ class OutboxTest {
         completer.start();
         completer.join(10_000);
         assertEquals(List.of("first", "second"), fake.sent());
+    }
+
+    /** A message that merges with any other of its kind by joining their words. */
+    private record Words(String words) implements Mergeable {
+        @Override
+        public String text() {
+            return words;
+        }
+
+        @Override
+        public Optional<Mergeable> merge(Mergeable later) {
+            return later instanceof Words more ? Optional.of(new Words(words + " " + more.words)) : Optional.empty();
+        }
+    }
+
+    @Test
+    void mergeableMessagesFoldIntoTheOneWaiting() {
+        FakeSession fake = new FakeSession("busy", false);
+        Outbox outbox = new Outbox(fake.session(), 2);
+        assertTrue(outbox.offer(new Words("first")), "sent at once: nothing waits to merge with");
+        for (String word : List.of("a", "b", "c", "d")) {
+            assertTrue(outbox.offer(new Words(word)));
+        }
+        assertEquals(1, outbox.queued(), "folded, so the bound of 2 is never reached");
+        fake.complete(true);
+        assertEquals(List.of("first", "a b c d"), fake.sent());
+    }
+
+    @Test
+    void aPlainMessageKeepsItsPlaceBetweenMergeableOnes() {
+        FakeSession fake = new FakeSession("busy", false);
+        Outbox outbox = new Outbox(fake.session(), 10);
+        outbox.offer("in flight");
+        outbox.offer(new Words("a"));
+        outbox.offer("plain");
+        outbox.offer(new Words("b"));
+        outbox.offer(new Words("c"));
+        assertEquals(3, outbox.queued());
+        for (int i = 0; i < 4; i++) {
+            fake.complete(true);
+        }
+        assertEquals(List.of("in flight", "a", "plain", "b c"), fake.sent(), "order kept; only neighbours merge");
     }
 }
