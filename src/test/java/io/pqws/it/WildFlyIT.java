@@ -76,6 +76,16 @@ class WildFlyIT {
     }
 
     @Test
+    void undertowKeepsNoPerMessageIdleTimerToSwitchOff() throws Exception {
+        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
+                .connect(server.wss("echo"), WAIT)) {
+            connection.sendText("one");
+            assertEquals(new WsMessage.Text("one"), connection.nextMessage(WAIT));
+            assertEquals("not-needed", new OperatorHttp(server.https("")).status().getString("containerIdleTimer"));
+        }
+    }
+
+    @Test
     void theSessionReportsTheHybridGroupAndTheClientCertificate() throws Exception {
         ClientTlsSettings alice = PqwsServer.client(TlsProfile.HYBRID)
                 .withClientCertificate(PqwsServer.clientCertificate("alice"));
