@@ -97,11 +97,11 @@ public final class Outbox {
      * stack.
      */
     private void pump(String first) {
+        SessionGuard.touch(session); // a member that only receives is not idle; once per run of sends is enough
         String text = first;
         while (text != null) {
             Send send = new Send();
             try {
-                SessionGuard.touch(session); // a member that only receives is not idle
                 session.getAsyncRemote().sendText(text, send);
             } catch (RuntimeException e) {
                 // the session closed under us: nothing more will be sent
