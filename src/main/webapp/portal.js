@@ -179,15 +179,28 @@
 
   // ---- chat ----------------------------------------------------------------------------------------------------
   let chat = null;
+  let members = []; // the room's users, sorted and distinct: the welcome's list with every presence change applied
 
-  function showMembers(members) {
-    const list = $("chat-members");
-    list.replaceChildren(...members.map((member) => {
+  function showMembers(users) {
+    members = users;
+    $("chat-members").replaceChildren(...members.map((member) => {
       const item = document.createElement("li");
       item.textContent = displayName(member);
       item.dataset.principal = member;
       return item;
     }));
+  }
+
+  /** A presence names one user who came (joined) or went (left); it does not carry the member list. */
+  function applyPresence(change) {
+    const users = new Set(members);
+    if (change.joined) {
+      users.add(change.joined);
+    }
+    if (change.left) {
+      users.delete(change.left);
+    }
+    showMembers([...users].sort());
   }
 
   function showMessage(message) {
@@ -258,7 +271,7 @@
         } else if (data.type === "message") {
           showChatMessage(data);
         } else if (data.type === "presence") {
-          showMembers(data.members);
+          applyPresence(data);
         }
         return null;
       },
