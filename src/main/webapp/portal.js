@@ -179,15 +179,28 @@
 
   // ---- chat ----------------------------------------------------------------------------------------------------
   let chat = null;
+  let members = []; // the room's users, sorted and distinct: the welcome's list with every presence change applied
 
-  function showMembers(members) {
-    const list = $("chat-members");
-    list.replaceChildren(...members.map((member) => {
+  function showMembers(users) {
+    members = users;
+    $("chat-members").replaceChildren(...members.map((member) => {
       const item = document.createElement("li");
       item.textContent = displayName(member);
       item.dataset.principal = member;
       return item;
     }));
+  }
+
+  /** A presence names one user who came (joined) or went (left); it does not carry the member list. */
+  function applyPresence(change) {
+    const users = new Set(members);
+    if (change.joined) {
+      users.add(change.joined);
+    }
+    if (change.left) {
+      users.delete(change.left);
+    }
+    showMembers([...users].sort());
   }
 
   function showMessage(message) {
@@ -212,29 +225,36 @@
     $("chat-log").append(item);
   }
 
-  let lastSeq = 0; // the last seq shown in this room
+  let lastShown = null; // the last message shown in this room, by content (messageKey)
+  let lastSeq = 0; // and its seq
 
-  /** Shows what a connection's history adds to the log: the messages after lastSeq, and any gap before them. */
+  /**
+   * The same for every copy of a message, live or in a history. Not seq: a room's numbering starts again at 1 when
+   * the server loses the room (an empty room with pqws.fanout=local, a restart), as the Java client's
+   * ChatResumption knows too.
+   */
+  function messageKey(message) {
+    return JSON.stringify([message.sender, message.time, message.text]);
+  }
+
+  /**
+   * Shows what a connection's history adds to the log: what follows the last message shown. When the history no
+   * longer holds that message, all of it, after a line that says plainly that messages may be missing there.
+   */
   function resumeFrom(history) {
-    const newest = history.length > 0 ? history[history.length - 1].seq : 0;
-    if (newest < lastSeq) {
-      showGap("The room started over (the server lost its history); earlier messages above may not be continued.");
-      lastSeq = 0;
+    const seen = history.map(messageKey).lastIndexOf(lastShown);
+    if (lastShown !== null && seen < 0) {
+      showGap(history.length > 0 && history[0].seq > lastSeq
+        ? "Some messages said while you were away are no longer kept."
+        : "The room started over (the server lost its history); earlier messages above may not be continued.");
     }
-    const fresh = history.filter((message) => message.seq > lastSeq);
-    if (lastSeq > 0 && fresh.length > 0 && fresh[0].seq > lastSeq + 1) {
-      const missing = fresh[0].seq - lastSeq - 1;
-      showGap(missing + (missing === 1 ? " message was" : " messages were")
-        + " said while you were away and no longer kept.");
-    }
-    fresh.forEach(showChatMessage);
+    history.slice(seen + 1).forEach(showChatMessage);
   }
 
   function showChatMessage(message) {
-    if (message.seq > lastSeq) {
-      lastSeq = message.seq;
-      showMessage(message);
-    }
+    lastShown = messageKey(message);
+    lastSeq = message.seq;
+    showMessage(message);
   }
 
   function joinRoom(room) {
@@ -242,6 +262,7 @@
       chat.stop(1000, "switching rooms");
     }
     $("chat-log").replaceChildren();
+    lastShown = null;
     lastSeq = 0;
     chat = keepConnected({
       status: $("chat-status"),
@@ -258,7 +279,7 @@
         } else if (data.type === "message") {
           showChatMessage(data);
         } else if (data.type === "presence") {
-          showMembers(data.members);
+          applyPresence(data);
         }
         return null;
       },

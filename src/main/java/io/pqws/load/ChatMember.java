@@ -94,7 +94,7 @@ public final class ChatMember implements WebSocket.Listener {
         if (last) {
             String text = partial.toString();
             partial.setLength(0);
-            if (!text.startsWith(PRESENCE) && !text.startsWith(TYPING)) { // nothing to check, maybe large: not parsed
+            if (!text.startsWith(PRESENCE) && !text.startsWith(TYPING)) { // nothing to check: not parsed
                 handle(LoadClient.json(text));
             }
         }

@@ -19,8 +19,8 @@ public sealed interface ChatEvent
         permits ChatEvent.Welcome, ChatEvent.Message, ChatEvent.Presence, ChatEvent.Typing {
 
     /**
-     * The first message of a session: who the server says you are, who is in the room, and the room's latest
-     * messages, oldest first.
+     * The first message of a session: who the server says you are, who is in the room (distinct users, sorted; kept
+     * up to date by the {@link Presence} events that follow), and the room's latest messages, oldest first.
      */
     record Welcome(String room, String you, List<String> members, List<Message> history) implements ChatEvent {
         public Welcome {
@@ -39,11 +39,27 @@ public sealed interface ChatEvent
     record Message(String room, long seq, String sender, Instant time, String text) implements ChatEvent {
     }
 
-    /** Who is in the room now (distinct users, sorted), and who just joined or left. */
-    record Presence(String room, List<String> members, String joined, String left, Instant time)
-            implements ChatEvent {
+    /**
+     * One user came into the room or went: exactly one of {@code joined} and {@code left}. A user with several
+     * sessions comes with the first and goes with the last.
+     *
+     * <p>Why a change and not the member list: every member is told of every join, so an event that listed the
+     * members made a room's joins cost O(members²) bytes. The newcomer gets the list once, in its {@link Welcome},
+     * and keeps it by applying these.
+     */
+    record Presence(String room, String joined, String left, Instant time) implements ChatEvent {
         public Presence {
-            members = List.copyOf(members);
+            if ((joined == null) == (left == null)) {
+                throw new IllegalArgumentException("a presence names who joined or who left, not both or neither");
+            }
+        }
+
+        static Presence joined(String room, String user, Instant time) {
+            return new Presence(room, user, null, time);
+        }
+
+        static Presence left(String room, String user, Instant time) {
+            return new Presence(room, null, user, time);
         }
     }
 

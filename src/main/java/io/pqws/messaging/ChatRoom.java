@@ -4,8 +4,10 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.NavigableSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -26,6 +28,10 @@ import jakarta.json.JsonReader;
  * and sends them under its lock, so every member's {@link Outbox} receives them in number order, while the lock is
  * held only for non-blocking queue operations. Presence and typing reach the other instances as signals. Members whose
  * queue overflows are handed to {@code tooSlow} after the lock is released (closing calls back into the room).
+ *
+ * <p>Presence is told as changes ({@link ChatEvent.Presence}: who joined, who left), each user once however many
+ * sessions it has here and elsewhere, so that a join costs the room O(members) work and bytes: the newcomer gets the
+ * list in its welcome, the others one event.
  */
 final class ChatRoom implements LogFollower {
 
@@ -44,7 +50,8 @@ final class ChatRoom implements LogFollower {
     private final ChatEventEncoder encoder = new ChatEventEncoder();
     private final List<ChatMember> members = new ArrayList<>(); // guarded by this
     private final ArrayDeque<ChatEvent.Message> history = new ArrayDeque<>(); // guarded by this
-    private final Set<String> knownUsers = new TreeSet<>(); // guarded by this: users last told to the members
+    private final TreeMap<String, Integer> sessions = new TreeMap<>(); // guarded by this: open sessions per user here
+    private NavigableSet<String> knownUsers = new TreeSet<>(); // guarded by this: users last told to the members
     private Following following;
 
     private ChatRoom(String name, int historySize, int maxMembers, Clock clock, FanOut fanOut,
@@ -79,30 +86,26 @@ final class ChatRoom implements LogFollower {
         following.close();
     }
 
-    /** Adds the member, sends it the welcome (members and history), and tells the others the new presence. */
+    /**
+     * Adds the member, sends it the welcome (members and history), and tells the others, here and elsewhere, that
+     * its user joined, unless they know the user already (another of its sessions).
+     */
     Admission join(ChatMember member) {
         List<ChatMember> slow = new ArrayList<>();
         synchronized (this) {
             if (members.size() >= maxMembers) {
                 return Admission.FULL;
             }
-            boolean newHere = !localUsers().contains(member.user());
             members.add(member);
+            boolean newHere = sessions.merge(member.user(), 1, Integer::sum) == 1;
             if (newHere) {
                 fanOut.present(log, member.user(), true);
             }
-            List<String> users = users(member, slow);
-            offer(member, encoder.encode(new ChatEvent.Welcome(name, member.user(), users, List.copyOf(history))),
-                    slow);
-            String presence = encoder.encode(new ChatEvent.Presence(name, users, member.user(), null,
-                    clock.instant()));
-            for (ChatMember other : members) {
-                if (other != member) {
-                    offer(other, presence, slow);
-                }
-            }
+            NavigableSet<String> users = users(member, slow);
+            offer(member, encoder.encode(new ChatEvent.Welcome(name, member.user(), List.copyOf(users),
+                    List.copyOf(history))), slow);
             if (newHere) {
-                fanOut.signal(log, presence);
+                fanOut.signal(log, encoder.encode(ChatEvent.Presence.joined(name, member.user(), clock.instant())));
             }
         }
         slow.forEach(tooSlow);
@@ -137,19 +140,24 @@ final class ChatRoom implements LogFollower {
         slow.forEach(tooSlow);
     }
 
-    /** Presence or typing from another instance, sent on as it came, but a departure already announced here. */
+    /**
+     * Presence or typing from another instance, sent on as it came; but not the arrival of a user the members know
+     * already (present here, or elsewhere too, or noticed first by {@link #users}), nor the departure of one who is
+     * still here or whose departure was announced already.
+     */
     @Override
     public void signal(String payload) {
         List<ChatMember> slow = new ArrayList<>();
         synchronized (this) {
             try (JsonReader reader = Json.createReader(new StringReader(payload))) {
                 JsonObject event = reader.readObject();
-                if (event.containsKey("joined") && !event.isNull("joined")) {
-                    knownUsers.add(event.getString("joined"));
+                String joined = event.getString("joined", null);
+                String left = event.getString("left", null);
+                if (joined != null && !knownUsers.add(joined)) {
+                    return;
                 }
-                if (event.containsKey("left") && !event.isNull("left")
-                        && !knownUsers.remove(event.getString("left"))) {
-                    return; // this room already announced that departure itself
+                if (left != null && (sessions.containsKey(left) || !knownUsers.remove(left))) {
+                    return;
                 }
             }
             broadcast(payload, slow);
@@ -190,18 +198,20 @@ final class ChatRoom implements LogFollower {
         slow.forEach(tooSlow);
     }
 
-    /** Removes the member and tells the others; false when it was not (or no longer) a member. */
+    /**
+     * Removes the member and, when it was its user's last session here and the user is not present elsewhere either,
+     * tells the others; false when it was not (or no longer) a member.
+     */
     boolean leave(ChatMember member) {
         List<ChatMember> slow = new ArrayList<>();
         synchronized (this) {
             if (!members.remove(member)) {
                 return false;
             }
-            if (!localUsers().contains(member.user())) {
+            if (sessions.computeIfPresent(member.user(), (user, count) -> count == 1 ? null : count - 1) == null) {
                 fanOut.present(log, member.user(), false);
-                List<String> users = users(null, slow);
-                if (!users.contains(member.user())) {
-                    fanOut.signal(log, encoder.encode(new ChatEvent.Presence(name, users, null, member.user(),
+                if (!users(null, slow).contains(member.user())) {
+                    fanOut.signal(log, encoder.encode(ChatEvent.Presence.left(name, member.user(),
                             clock.instant())));
                 }
             }
@@ -211,34 +221,47 @@ final class ChatRoom implements LogFollower {
     }
 
     /**
-     * Distinct users in the room on every instance, sorted; a user with two sessions appears once. Every user the
-     * members were told of and who is gone now is announced to them (all but {@code newcomer}, who is told the users
-     * in its welcome): whichever look at the presence first notices a departure, a leave here, a join, or the news
-     * that an instance was lost, announces it, and a goodbye from elsewhere that comes later is not sent again.
+     * Distinct users in the room on every instance, sorted; a user with two sessions appears once. Whatever changed
+     * since the members were last told is announced to them (all but {@code newcomer}, who is told the users in its
+     * welcome), one {@code joined} or {@code left} per user: whichever looks at the presence first notices a change,
+     * a join or a leave here, or the news that an instance was lost, announces it, and the same news from elsewhere
+     * that comes later is not sent again ({@link #signal}).
+     *
+     * <p>Both sets are sorted, so they are compared in one pass: O(users), as is building {@code now} from the
+     * sorted keys of {@code sessions}.
      */
-    private List<String> users(ChatMember newcomer, List<ChatMember> slow) {
-        Set<String> now = localUsers();
+    private NavigableSet<String> users(ChatMember newcomer, List<ChatMember> slow) {
+        NavigableSet<String> now = new TreeSet<>(sessions.navigableKeySet());
         now.addAll(fanOut.presentElsewhere(log));
-        List<String> users = List.copyOf(now);
-        for (String user : knownUsers) {
-            if (!now.contains(user)) {
-                String gone = encoder.encode(new ChatEvent.Presence(name, users, null, user, clock.instant()));
-                for (ChatMember member : members) {
-                    if (member != newcomer) {
-                        offer(member, gone, slow);
-                    }
-                }
+        Iterator<String> before = knownUsers.iterator();
+        Iterator<String> after = now.iterator();
+        String was = before.hasNext() ? before.next() : null;
+        String is = after.hasNext() ? after.next() : null;
+        while (was != null || is != null) {
+            int order = was == null ? 1 : is == null ? -1 : was.compareTo(is);
+            if (order < 0) {
+                announce(ChatEvent.Presence.left(name, was, clock.instant()), newcomer, slow);
+            } else if (order > 0) {
+                announce(ChatEvent.Presence.joined(name, is, clock.instant()), newcomer, slow);
+            }
+            if (order <= 0) {
+                was = before.hasNext() ? before.next() : null;
+            }
+            if (order >= 0) {
+                is = after.hasNext() ? after.next() : null;
             }
         }
-        knownUsers.clear();
-        knownUsers.addAll(now);
-        return users;
+        knownUsers = now;
+        return now;
     }
 
-    private Set<String> localUsers() {
-        Set<String> users = new TreeSet<>();
-        members.forEach(m -> users.add(m.user()));
-        return users;
+    private void announce(ChatEvent.Presence change, ChatMember newcomer, List<ChatMember> slow) {
+        String json = encoder.encode(change);
+        for (ChatMember member : members) {
+            if (member != newcomer) {
+                offer(member, json, slow);
+            }
+        }
     }
 
     private void broadcast(String json, List<ChatMember> slow) {

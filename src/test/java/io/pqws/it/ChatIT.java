@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -90,23 +91,33 @@ class ChatIT {
     }
 
     @Test
-    void presenceTellsWhoIsInTheRoomAndLeaveClosesNormally() throws Exception {
+    void presenceTellsWhoCameAndWentOnceAndLeaveClosesNormally() throws Exception {
         try (WssConnection alice = Users.connect("alice", "chat/presence")) {
             assertEquals(List.of(Users.principal("alice")),
                     strings(Users.nextOfType(alice, "welcome").getJsonArray("members")));
-            try (WssConnection bob = Users.connect("bob", "chat/presence")) {
-                JsonObject joined = Users.nextOfType(alice, "presence");
-                assertEquals(Users.principal("bob"), joined.getString("joined"));
+            try (WssConnection bob = Users.connect("bob", "chat/presence");
+                    WssConnection bobAgain = Users.connect("bob", "chat/presence")) {
                 assertEquals(List.of(Users.principal("alice"), Users.principal("bob")),
-                        strings(joined.getJsonArray("members")));
+                        strings(Users.nextOfType(bobAgain, "welcome").getJsonArray("members")),
+                        "the newcomer gets the whole list, bob once");
+                JsonObject joined = Users.next(alice);
+                assertEquals(Set.of("type", "room", "joined", "time"), joined.keySet(), "no member list: " + joined);
+                assertEquals(Users.principal("bob"), joined.getString("joined"));
 
                 bob.sendText("{\"type\":\"leave\"}");
                 CloseStatus closed = bob.awaitClose(WAIT).orElseThrow();
                 assertEquals(1000, closed.code());
                 assertEquals("left the room", closed.reason());
-                JsonObject left = Users.nextOfType(alice, "presence");
+                bobAgain.sendText(say("bob is still here"));
+                assertEquals("bob is still here", Users.next(alice).getString("text"),
+                        "neither bob's second session nor his first leaving was news to alice");
+
+                bobAgain.sendText("{\"type\":\"leave\"}");
+                bobAgain.awaitClose(WAIT).orElseThrow();
+                JsonObject left = Users.next(alice);
+                assertEquals(Set.of("type", "room", "left", "time"), left.keySet(), left.toString());
                 assertEquals(Users.principal("bob"), left.getString("left"));
-                assertEquals(List.of(Users.principal("alice")), strings(left.getJsonArray("members")));
+                assertEquals("presence", left.getString("type"));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -112,10 +113,11 @@ class ScaleOutIT {
         try (WssConnection alice = connect(one, "alice", "chat/" + room);
                 WssConnection bob = connect(two, "bob", "chat/" + room)) {
             Users.nextOfType(alice, "welcome");
-            Users.nextOfType(bob, "welcome");
+            assertEquals(List.of(Users.principal("alice"), Users.principal("bob")),
+                    strings(Users.nextOfType(bob, "welcome"), "members"), "bob is told alice is there, elsewhere");
             JsonObject presence = Users.nextOfType(alice, "presence");
             assertEquals(Users.principal("bob"), presence.getString("joined"), "alice hears bob join elsewhere");
-            assertEquals(List.of(Users.principal("alice"), Users.principal("bob")), strings(presence, "members"));
+            assertEquals(Set.of("type", "room", "joined", "time"), presence.keySet(), "no member list: " + presence);
             for (int i = 0; i < 10; i++) {
                 alice.sendText(ChatIT.say("a" + i));
                 bob.sendText(ChatIT.say("b" + i));
@@ -219,8 +221,8 @@ class ScaleOutIT {
                 assertEquals(aliceLastSeq + 1 + i, carolSaw.get(i).getJsonNumber("seq").longValue(),
                         "and the numbers go on without a gap");
             }
-            assertTrue(!strings(aliceLeft, "members").contains(Users.principal("alice")),
-                    "alice went with her instance: " + aliceLeft);
+            assertEquals(Set.of("type", "room", "left", "time"), aliceLeft.keySet(),
+                    "alice went with her instance, and only she: " + aliceLeft);
 
             List<String> portalSaw = new ArrayList<>();
             while (portalSaw.size() < 5) {

@@ -78,11 +78,15 @@ class ChatCodecTest {
         assertEquals(1, replayed.getInt("seq"));
         assertEquals("first", replayed.getString("text"));
 
-        JsonObject presence = parse(encoder.encode(
-                new ChatEvent.Presence("lobby", List.of("CN=alice"), null, "CN=bob", time)));
-        assertEquals("presence", presence.getString("type"));
-        assertEquals("CN=bob", presence.getString("left"));
-        assertFalse(presence.containsKey("joined"), presence.toString());
+        assertEquals(Json.createObjectBuilder().add("type", "presence").add("room", "lobby").add("left", "CN=bob")
+                .add("time", "2025-10-07T08:00:00Z").build(),
+                parse(encoder.encode(ChatEvent.Presence.left("lobby", "CN=bob", time))),
+                "who went, and no member list");
+        assertEquals(Json.createObjectBuilder().add("type", "presence").add("room", "lobby").add("joined", "CN=carol")
+                .add("time", "2025-10-07T08:00:00Z").build(),
+                parse(encoder.encode(ChatEvent.Presence.joined("lobby", "CN=carol", time))));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Presence("lobby", "a", "b", time));
+        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Presence("lobby", null, null, time));
 
         JsonObject typing = parse(encoder.encode(new ChatEvent.Typing("lobby", "CN=bob")));
         assertEquals("typing", typing.getString("type"));

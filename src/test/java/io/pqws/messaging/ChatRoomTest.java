@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import io.pqws.cluster.LocalFanOut;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 /**
  * One room's rules, without a container, on the in-JVM fan-out: numbering, history, presence, capacity, slow members.
@@ -32,6 +34,21 @@ class ChatRoomTest {
 
     private static List<JsonObject> received(FakeSession fake) {
         return fake.sent().stream().map(text -> Json.createReader(new StringReader(text)).readObject()).toList();
+    }
+
+    private static JsonObject last(FakeSession fake) {
+        List<JsonObject> all = received(fake);
+        return all.get(all.size() - 1);
+    }
+
+    private static List<String> strings(JsonObject event, String key) {
+        return event.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /** The whole presence event the room sends, with the fixed clock's time. */
+    private JsonObject presence(String room, String change, String user) {
+        return Json.createObjectBuilder().add("type", "presence").add("room", room).add(change, user)
+                .add("time", clock.instant().toString()).build();
     }
 
     @Test
@@ -59,6 +76,40 @@ class ChatRoomTest {
     }
 
     @Test
+    void theNewcomerGetsTheMembersInItsWelcomeAndTheOthersOneJoinedWithoutTheList() {
+        ChatRoom room = ChatRoom.open("lobby", 0, 10, clock, fanOut, tooSlow::add);
+        FakeSession aliceSession = new FakeSession("a", true);
+        FakeSession carolSession = new FakeSession("c", true);
+        room.join(member("alice", aliceSession, 10));
+        room.join(member("carol", carolSession, 10));
+        FakeSession bobSession = new FakeSession("b", true);
+        room.join(member("bob", bobSession, 10));
+
+        List<JsonObject> bobSaw = received(bobSession);
+        assertEquals(1, bobSaw.size(), "the newcomer hears of nobody's arrival, its own included: " + bobSaw);
+        assertEquals(List.of("alice", "bob", "carol"), strings(bobSaw.get(0), "members"), "distinct, sorted");
+        for (FakeSession other : List.of(aliceSession, carolSession)) {
+            assertEquals(presence("lobby", "joined", "bob"), last(other), "one delta for each of the others");
+        }
+        JsonObject joined = last(aliceSession);
+        assertEquals(Set.of("type", "room", "joined", "time"), joined.keySet(), "no member list: " + joined);
+    }
+
+    @Test
+    void anotherSessionOfAUserInTheRoomIsNoNewsToTheOthers() {
+        ChatRoom room = ChatRoom.open("r", 0, 10, clock, fanOut, tooSlow::add);
+        FakeSession watcher = new FakeSession("w", true);
+        room.join(member("carol", watcher, 10));
+        room.join(member("alice", new FakeSession("1", true), 10));
+        assertEquals(2, watcher.sent().size(), "positive control: carol heard alice join");
+        FakeSession second = new FakeSession("2", true);
+        room.join(member("alice", second, 10));
+        assertEquals(2, watcher.sent().size(), "alice was present already: " + watcher.sent());
+        assertEquals(List.of("alice", "carol"), strings(received(second).get(0), "members"),
+                "alice appears once in her second session's welcome");
+    }
+
+    @Test
     void aFullRoomAdmitsNoOne() {
         ChatRoom room = ChatRoom.open("small", 0, 1, clock, fanOut, tooSlow::add);
         assertEquals(ChatRoom.Admission.JOINED, room.join(member("a", new FakeSession("1", true), 5)));
@@ -78,10 +129,29 @@ class ChatRoomTest {
         room.leave(first);
         assertEquals(before, watcher.sent().size(), "alice is still in the room");
         room.leave(second);
-        JsonObject left = received(watcher).get(before);
-        assertEquals("alice", left.getString("left"));
-        assertEquals(List.of("carol"), left.getJsonArray("members").stream()
-                .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+        assertEquals(before + 1, watcher.sent().size(), "one event when the last session left");
+        assertEquals(presence("r", "left", "alice"), last(watcher));
+    }
+
+    /** The bytes a join costs each member already there do not depend on how many there are. */
+    @Test
+    void aPresenceEventIsAsLongInARoomOfAThousandAsInARoomOfTwo() {
+        assertEquals(joinSeenByTheFirst(2), joinSeenByTheFirst(1000));
+        assertEquals(presence("big", "joined", "newcomer-0000"),
+                Json.createReader(new StringReader(joinSeenByTheFirst(1000))).readObject());
+    }
+
+    /** What the first member of a room of {@code size} users receives when one more joins. */
+    private String joinSeenByTheFirst(int size) {
+        ChatRoom room = ChatRoom.open("big", 0, size + 1, clock, fanOut, tooSlow::add);
+        FakeSession first = new FakeSession("first", true);
+        room.join(member(String.format("member-%04d", 0), first, 10));
+        for (int i = 1; i < size; i++) {
+            room.join(member(String.format("member-%04d", i), new FakeSession("s" + i, true), 10));
+        }
+        room.join(member("newcomer-0000", new FakeSession("new", true), 10));
+        assertEquals(size + 1, first.sent().size(), "a welcome and one joined per later member");
+        return first.sent().get(size);
     }
 
     @Test

@@ -99,6 +99,14 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
+     * Runs the script in every page this browser loads from now on, before the page's own scripts: how a test
+     * instruments what a page cannot be asked from outside (for example, which WebSockets it opened).
+     */
+    public void beforeEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /**
      * The base64 SHA-256 of the certificate's SubjectPublicKeyInfo: the form
      * {@code --ignore-certificate-errors-spki-list} (and HTTP public key pinning) uses.
      */
