@@ -191,15 +191,11 @@
     }));
   }
 
-  /** A presence names one user who came (joined) or went (left); it does not carry the member list. */
+  /** A presence lists the users who came (joined) and went (left); it does not carry the member list. */
   function applyPresence(change) {
     const users = new Set(members);
-    if (change.joined) {
-      users.add(change.joined);
-    }
-    if (change.left) {
-      users.delete(change.left);
-    }
+    change.left.forEach((user) => users.delete(user));
+    change.joined.forEach((user) => users.add(user));
     showMembers([...users].sort());
   }
 

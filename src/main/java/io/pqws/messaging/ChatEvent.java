@@ -40,26 +40,31 @@ public sealed interface ChatEvent
     }
 
     /**
-     * One user came into the room or went: exactly one of {@code joined} and {@code left}. A user with several
-     * sessions comes with the first and goes with the last.
+     * Users who came into the room and users who went, since the last presence this member was sent: two disjoint
+     * lists, one of them at least one user long. A user with several sessions comes with the first and goes with the
+     * last.
      *
-     * <p>Why a change and not the member list: every member is told of every join, so an event that listed the
+     * <p>Why changes and not the member list: every member is told of every join, so an event that listed the
      * members made a room's joins cost O(members²) bytes. The newcomer gets the list once, in its {@link Welcome},
-     * and keeps it by applying these.
+     * and keeps it by applying these. Why lists: a member that has not taken the previous change yet gets the next
+     * ones folded into it ({@link PresenceChange}), so a burst of joins reaches it as a few events, not one each.
      */
-    record Presence(String room, String joined, String left, Instant time) implements ChatEvent {
+    record Presence(String room, List<String> joined, List<String> left, Instant time) implements ChatEvent {
         public Presence {
-            if ((joined == null) == (left == null)) {
-                throw new IllegalArgumentException("a presence names who joined or who left, not both or neither");
+            joined = List.copyOf(joined);
+            left = List.copyOf(left);
+            if (joined.stream().anyMatch(left::contains)) {
+                throw new IllegalArgumentException("a user cannot both join and leave in one presence: " + joined
+                        + " / " + left);
             }
         }
 
         static Presence joined(String room, String user, Instant time) {
-            return new Presence(room, user, null, time);
+            return new Presence(room, List.of(user), List.of(), time);
         }
 
         static Presence left(String room, String user, Instant time) {
-            return new Presence(room, null, user, time);
+            return new Presence(room, List.of(), List.of(user), time);
         }
     }
 

@@ -19,6 +19,7 @@ import io.pqws.cluster.LogFollower;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 
 /**
  * One chat room on this instance: its members here, its recent history, and its following of the room's log.
@@ -31,7 +32,8 @@ import jakarta.json.JsonReader;
  *
  * <p>Presence is told as changes ({@link ChatEvent.Presence}: who joined, who left), each user once however many
  * sessions it has here and elsewhere, so that a join costs the room O(members) work and bytes: the newcomer gets the
- * list in its welcome, the others one event.
+ * list in its welcome, the others one change, which a member that is behind gets folded into the change still
+ * waiting in its queue ({@link PresenceChange}).
  */
 final class ChatRoom implements LogFollower {
 
@@ -141,28 +143,36 @@ final class ChatRoom implements LogFollower {
     }
 
     /**
-     * Presence or typing from another instance, sent on as it came; but not the arrival of a user the members know
-     * already (present here, or elsewhere too, or noticed first by {@link #users}), nor the departure of one who is
-     * still here or whose departure was announced already.
+     * Presence or typing from another instance. Typing is sent on as it came; of a presence, only the news: not the
+     * arrival of a user the members know already (present here, or elsewhere too, or noticed first by
+     * {@link #users}), nor the departure of one who is still here or whose departure was announced already.
      */
     @Override
     public void signal(String payload) {
         List<ChatMember> slow = new ArrayList<>();
         synchronized (this) {
+            JsonObject event;
             try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-                JsonObject event = reader.readObject();
-                String joined = event.getString("joined", null);
-                String left = event.getString("left", null);
-                if (joined != null && !knownUsers.add(joined)) {
-                    return;
-                }
-                if (left != null && (sessions.containsKey(left) || !knownUsers.remove(left))) {
-                    return;
+                event = reader.readObject();
+            }
+            if (!"presence".equals(event.getString("type", null))) {
+                broadcast(payload, slow);
+            } else {
+                List<String> joined = users(event, "joined").stream().filter(knownUsers::add).toList();
+                List<String> left = users(event, "left").stream()
+                        .filter(user -> !sessions.containsKey(user) && knownUsers.remove(user)).toList();
+                if (!joined.isEmpty() || !left.isEmpty()) {
+                    PresenceChange change = PresenceChange.of(new ChatEvent.Presence(name, joined, left,
+                            clock.instant()));
+                    members.forEach(member -> offer(member, change, slow));
                 }
             }
-            broadcast(payload, slow);
         }
         slow.forEach(tooSlow);
+    }
+
+    private static List<String> users(JsonObject presence, String key) {
+        return presence.containsKey(key) ? presence.getJsonArray(key).getValuesAs(JsonString::getString) : List.of();
     }
 
     /** An instance left: its users are gone unless they are present elsewhere. */
@@ -255,11 +265,11 @@ final class ChatRoom implements LogFollower {
         return now;
     }
 
-    private void announce(ChatEvent.Presence change, ChatMember newcomer, List<ChatMember> slow) {
-        String json = encoder.encode(change);
+    private void announce(ChatEvent.Presence presence, ChatMember newcomer, List<ChatMember> slow) {
+        PresenceChange change = PresenceChange.of(presence);
         for (ChatMember member : members) {
             if (member != newcomer) {
-                offer(member, json, slow);
+                offer(member, change, slow);
             }
         }
     }
@@ -272,6 +282,12 @@ final class ChatRoom implements LogFollower {
 
     private static void offer(ChatMember member, String json, List<ChatMember> slow) {
         if (!member.outbox().offer(json)) {
+            slow.add(member);
+        }
+    }
+
+    private static void offer(ChatMember member, PresenceChange change, List<ChatMember> slow) {
+        if (!member.outbox().offer(change)) {
             slow.add(member);
         }
     }

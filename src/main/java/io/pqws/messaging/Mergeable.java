@@ -18,4 +18,7 @@ public interface Mergeable {
 
     /** This message with {@code later} folded in, or empty when the two cannot be merged. */
     Optional<Mergeable> merge(Mergeable later);
+
+    /** Whether merges left nothing to tell (a join and the leave that undid it); the outbox then drops it. */
+    boolean isEmpty();
 }

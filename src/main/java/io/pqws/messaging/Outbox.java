@@ -118,6 +118,9 @@ public final class Outbox {
             queue.clear();
         }
         Object next = failed || overflowed ? null : queue.poll();
+        while (next instanceof Mergeable merged && merged.isEmpty()) {
+            next = queue.poll();
+        }
         if (next == null) {
             sending = false;
             return null;

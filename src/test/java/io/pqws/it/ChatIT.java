@@ -85,7 +85,7 @@ class ChatIT {
                     assertEquals(7 + i, history.getJsonObject(i).getInt("seq"), "the latest 50, oldest first");
                 }
                 assertEquals(List.of(Users.principal("alice"), Users.principal("bob"), Users.principal("carol")),
-                        strings(welcome.getJsonArray("members")));
+                        Users.strings(welcome, "members"));
             }
         }
     }
@@ -94,15 +94,17 @@ class ChatIT {
     void presenceTellsWhoCameAndWentOnceAndLeaveClosesNormally() throws Exception {
         try (WssConnection alice = Users.connect("alice", "chat/presence")) {
             assertEquals(List.of(Users.principal("alice")),
-                    strings(Users.nextOfType(alice, "welcome").getJsonArray("members")));
+                    Users.strings(Users.nextOfType(alice, "welcome"), "members"));
             try (WssConnection bob = Users.connect("bob", "chat/presence");
                     WssConnection bobAgain = Users.connect("bob", "chat/presence")) {
                 assertEquals(List.of(Users.principal("alice"), Users.principal("bob")),
-                        strings(Users.nextOfType(bobAgain, "welcome").getJsonArray("members")),
+                        Users.strings(Users.nextOfType(bobAgain, "welcome"), "members"),
                         "the newcomer gets the whole list, bob once");
                 JsonObject joined = Users.next(alice);
-                assertEquals(Set.of("type", "room", "joined", "time"), joined.keySet(), "no member list: " + joined);
-                assertEquals(Users.principal("bob"), joined.getString("joined"));
+                assertEquals(Set.of("type", "room", "joined", "left", "time"), joined.keySet(),
+                        "no member list: " + joined);
+                assertEquals(List.of(Users.principal("bob")), Users.strings(joined, "joined"));
+                assertEquals(List.of(), Users.strings(joined, "left"));
 
                 bob.sendText("{\"type\":\"leave\"}");
                 CloseStatus closed = bob.awaitClose(WAIT).orElseThrow();
@@ -115,8 +117,8 @@ class ChatIT {
                 bobAgain.sendText("{\"type\":\"leave\"}");
                 bobAgain.awaitClose(WAIT).orElseThrow();
                 JsonObject left = Users.next(alice);
-                assertEquals(Set.of("type", "room", "left", "time"), left.keySet(), left.toString());
-                assertEquals(Users.principal("bob"), left.getString("left"));
+                assertEquals(List.of(), Users.strings(left, "joined"), left.toString());
+                assertEquals(List.of(Users.principal("bob")), Users.strings(left, "left"));
                 assertEquals("presence", left.getString("type"));
             }
         }
@@ -220,7 +222,4 @@ class ChatIT {
         return texts;
     }
 
-    private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
 }

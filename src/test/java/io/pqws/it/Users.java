@@ -23,6 +23,7 @@ import io.pqws.client.WssConnection;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 
 /**
  * The test PKI's users as the module sees them ({@code alice}, {@code bob}, {@code carol}; {@code portal} is the
@@ -77,6 +78,11 @@ final class Users {
             }
         }
         throw new AssertionError("no '" + type + "' message among the next 1000");
+    }
+
+    /** The strings of a JSON array member, e.g. a presence's {@code joined} or a welcome's {@code members}. */
+    static List<String> strings(JsonObject json, String key) {
+        return json.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     /** A JDK HTTPS client (SunJSSE: x25519 under the hybrid profile) with the user's certificate, or none. */

@@ -78,15 +78,17 @@ class ChatCodecTest {
         assertEquals(1, replayed.getInt("seq"));
         assertEquals("first", replayed.getString("text"));
 
-        assertEquals(Json.createObjectBuilder().add("type", "presence").add("room", "lobby").add("left", "CN=bob")
+        assertEquals(Json.createObjectBuilder().add("type", "presence").add("room", "lobby")
+                .add("joined", Json.createArrayBuilder()).add("left", Json.createArrayBuilder().add("CN=bob"))
                 .add("time", "2025-10-07T08:00:00Z").build(),
                 parse(encoder.encode(ChatEvent.Presence.left("lobby", "CN=bob", time))),
                 "who went, and no member list");
-        assertEquals(Json.createObjectBuilder().add("type", "presence").add("room", "lobby").add("joined", "CN=carol")
+        assertEquals(Json.createObjectBuilder().add("type", "presence").add("room", "lobby")
+                .add("joined", Json.createArrayBuilder().add("CN=carol")).add("left", Json.createArrayBuilder())
                 .add("time", "2025-10-07T08:00:00Z").build(),
                 parse(encoder.encode(ChatEvent.Presence.joined("lobby", "CN=carol", time))));
-        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Presence("lobby", "a", "b", time));
-        assertThrows(IllegalArgumentException.class, () -> new ChatEvent.Presence("lobby", null, null, time));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ChatEvent.Presence("lobby", List.of("a"), List.of("a"), time));
 
         JsonObject typing = parse(encoder.encode(new ChatEvent.Typing("lobby", "CN=bob")));
         assertEquals("typing", typing.getString("type"));

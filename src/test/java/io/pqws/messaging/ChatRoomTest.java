@@ -17,7 +17,6 @@ import io.pqws.cluster.LocalFanOut;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 /**
  * One room's rules, without a container, on the in-JVM fan-out: numbering, history, presence, capacity, slow members.
@@ -41,13 +40,11 @@ class ChatRoomTest {
         return all.get(all.size() - 1);
     }
 
-    private static List<String> strings(JsonObject event, String key) {
-        return event.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    /** The whole presence event the room sends, with the fixed clock's time. */
+    /** The whole presence event the room sends for one change, with the fixed clock's time. */
     private JsonObject presence(String room, String change, String user) {
-        return Json.createObjectBuilder().add("type", "presence").add("room", room).add(change, user)
+        return Json.createObjectBuilder().add("type", "presence").add("room", room)
+                .add("joined", Json.createArrayBuilder(change.equals("joined") ? List.of(user) : List.of()))
+                .add("left", Json.createArrayBuilder(change.equals("left") ? List.of(user) : List.of()))
                 .add("time", clock.instant().toString()).build();
     }
 
@@ -72,7 +69,7 @@ class ChatRoomTest {
         assertEquals(List.of("two", "three"), welcome.getJsonArray("history").stream()
                 .map(v -> v.asJsonObject().getString("text")).toList(), "the last 2, oldest first");
         JsonObject presence = received(aliceSession).get(4);
-        assertEquals("bob", presence.getString("joined"), "the others are told who joined");
+        assertEquals(List.of("bob"), Presences.users(presence, "joined"), "the others are told who joined");
     }
 
     @Test
@@ -87,12 +84,12 @@ class ChatRoomTest {
 
         List<JsonObject> bobSaw = received(bobSession);
         assertEquals(1, bobSaw.size(), "the newcomer hears of nobody's arrival, its own included: " + bobSaw);
-        assertEquals(List.of("alice", "bob", "carol"), strings(bobSaw.get(0), "members"), "distinct, sorted");
+        assertEquals(List.of("alice", "bob", "carol"), Presences.users(bobSaw.get(0), "members"), "distinct, sorted");
         for (FakeSession other : List.of(aliceSession, carolSession)) {
             assertEquals(presence("lobby", "joined", "bob"), last(other), "one delta for each of the others");
         }
         JsonObject joined = last(aliceSession);
-        assertEquals(Set.of("type", "room", "joined", "time"), joined.keySet(), "no member list: " + joined);
+        assertEquals(Set.of("type", "room", "joined", "left", "time"), joined.keySet(), "no member list: " + joined);
     }
 
     @Test
@@ -105,7 +102,7 @@ class ChatRoomTest {
         FakeSession second = new FakeSession("2", true);
         room.join(member("alice", second, 10));
         assertEquals(2, watcher.sent().size(), "alice was present already: " + watcher.sent());
-        assertEquals(List.of("alice", "carol"), strings(received(second).get(0), "members"),
+        assertEquals(List.of("alice", "carol"), Presences.users(received(second).get(0), "members"),
                 "alice appears once in her second session's welcome");
     }
 
@@ -169,5 +166,29 @@ class ChatRoomTest {
         assertEquals(List.of(stuck), tooSlow, "reported once");
         assertEquals(5, received(fast).stream().filter(j -> j.getString("type").equals("message")).count());
         assertTrue(slow.sent().size() <= 1, "the slow member never got past its first send");
+    }
+
+    /** A member that has not taken the last change yet gets the next ones folded into it: a burst is one event. */
+    @Test
+    void aMemberThatIsBehindGetsABurstOfJoinsAsOneChange() {
+        ChatRoom room = ChatRoom.open("busy", 0, 10, clock, fanOut, tooSlow::add);
+        FakeSession watcher = new FakeSession("w", false);
+        room.join(member("watcher", watcher, 2));
+        assertEquals(1, watcher.inFlight(), "the welcome is still being sent");
+        for (String user : List.of("carol", "alice", "bob")) {
+            room.join(member(user, new FakeSession(user, true), 10));
+        }
+        ChatMember dave = member("dave", new FakeSession("dave", true), 10);
+        room.join(dave);
+        room.leave(dave);
+        watcher.complete(true);
+        watcher.complete(true);
+        assertEquals(List.of("welcome", "presence"), received(watcher).stream().map(e -> e.getString("type")).toList());
+        JsonObject burst = last(watcher);
+        assertEquals(List.of("carol", "alice", "bob"), Presences.users(burst, "joined"),
+                "in the order they came; dave came and went within the burst, which is no news");
+        assertEquals(List.of(), Presences.users(burst, "left"));
+        assertEquals(0, watcher.inFlight());
+        assertTrue(tooSlow.isEmpty(), "four changes folded into one never filled the queue of 2");
     }
 }

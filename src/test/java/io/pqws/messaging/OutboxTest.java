@@ -92,7 +92,13 @@ class OutboxTest {
 
         @Override
         public Optional<Mergeable> merge(Mergeable later) {
-            return later instanceof Words more ? Optional.of(new Words(words + " " + more.words)) : Optional.empty();
+            return later instanceof Words more ? Optional.of(new Words((words + " " + more.words).strip()))
+                    : Optional.empty();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return words.isEmpty();
         }
     }
 
@@ -123,5 +129,17 @@ class OutboxTest {
             fake.complete(true);
         }
         assertEquals(List.of("in flight", "a", "plain", "b c"), fake.sent(), "order kept; only neighbours merge");
+    }
+
+    @Test
+    void aMergeThatLeftNothingToTellIsNotSent() {
+        FakeSession fake = new FakeSession("busy", false);
+        Outbox outbox = new Outbox(fake.session(), 10);
+        outbox.offer("in flight");
+        outbox.offer(new Words(""));
+        outbox.offer("after");
+        fake.complete(true);
+        fake.complete(true);
+        assertEquals(List.of("in flight", "after"), fake.sent());
     }
 }

@@ -97,9 +97,10 @@ final class PresenceAcrossTwoInstances {
     /** The event is a presence naming exactly one change, with no member list. */
     private static void assertChange(JsonObject event, String change, String user) {
         assertEquals("presence", event.getString("type"), event.toString());
-        assertEquals(user, event.getString(change, null), event.toString());
+        assertEquals(List.of(user), Presences.users(event, change), event.toString());
+        assertEquals(List.of(), Presences.users(event, change.equals("joined") ? "left" : "joined"), event.toString());
         assertEquals(ROOM, event.getString("room"));
-        assertEquals(Set.of("type", "room", change, "time"), event.keySet(), "nothing but who came or went");
+        assertEquals(Set.of("type", "room", "joined", "left", "time"), event.keySet(), "nothing but who came or went");
     }
 
     private static List<String> members(JsonObject welcome) {
