@@ -35,11 +35,6 @@ public class ModuleShutdown {
     @Inject
     private SessionGuard guard;
 
-    /** Whether the module has begun to stop. */
-    public boolean stopping() {
-        return stopping.get();
-    }
-
     /** Closes every session with 1001 and refuses new ones; only the first call does anything. */
     void sayGoodbye(String why) {
         if (!stopping.compareAndSet(false, true)) {
