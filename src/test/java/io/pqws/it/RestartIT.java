@@ -192,7 +192,8 @@ class RestartIT {
             System.out.println("RestartIT: SIGTERM at " + Instant.now());
             assertTrue(server.stop(), "the server stopped by itself after SIGTERM, not killed: " + server.log());
             stopped = System.nanoTime();
-            seen = witnesses.assertGoingAway(ModuleShutdown.REASON, WAIT);
+            witnesses.assertGoingAway(ModuleShutdown.REASON, WAIT);
+            seen = witnesses.clientSaw(WAIT);
             server = server.restart(newName);
             server.awaitReady();
             ready = System.nanoTime();
