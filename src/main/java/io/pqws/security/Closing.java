@@ -39,6 +39,20 @@ public final class Closing {
         }
     }
 
+    /**
+     * Closes a session without a log line of its own, for a caller that closes many at once and logs them together
+     * (a stopping server); a session that cannot be closed cleanly is only noted at FINE.
+     */
+    static void closeUnlogged(Session session, CloseReason reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "session {0} could not be closed cleanly: {1}", new Object[] {session.getId(), e});
+        }
+    }
+
     /** The reason cut to what fits a close frame, on a character boundary. */
     static String trim(String reason) {
         String text = reason == null ? "" : reason;

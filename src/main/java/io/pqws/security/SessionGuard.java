@@ -2,15 +2,19 @@ package io.pqws.security;
 
 import java.nio.ByteBuffer;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.pqws.config.LimitSettings;
 import io.pqws.config.PqwsSettings;
 import io.pqws.container.ContainerIdleTimers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 
@@ -31,6 +35,9 @@ import jakarta.websocket.Session;
  * <p>Why checked by the module and not only by {@code @OnMessage(maxMessageSize)}: that annotation takes a constant,
  * while the limit is a setting; the annotation keeps a hard ceiling ({@link LimitSettings#HARD_MAX_MESSAGE_BYTES})
  * above every allowed setting.
+ *
+ * <p>When the module stops, {@link #closeAll} says goodbye to every admitted session and refuses new ones, so that
+ * clients see a close frame (1001) rather than a dropped connection (docs/load-and-faults.md).
  */
 @ApplicationScoped
 public class SessionGuard {
@@ -39,12 +46,33 @@ public class SessionGuard {
 
     private final Map<String, Integer> sessionsPerUser = new ConcurrentHashMap<>();
     private final Set<Session> admitted = ConcurrentHashMap.newKeySet();
+    /** Notified whenever a session leaves while {@link #closeAll} waits for them. */
+    private final Object released = new Object();
+    private volatile CloseReason goingAway;
 
     @Inject
     private PqwsSettings settings;
 
     @Inject
     private ContainerIdleTimers idleTimers;
+
+    /** For CDI. */
+    public SessionGuard() {
+    }
+
+    SessionGuard(PqwsSettings settings) {
+        this.settings = settings;
+        this.idleTimers = new ContainerIdleTimers();
+    }
+
+    /**
+     * What {@link #closeAll} did.
+     *
+     * @param closed     the sessions it sent a close to
+     * @param unfinished those whose close the container had not completed ({@code @OnClose}) when the wait ended
+     */
+    public record Goodbye(int closed, int unfinished) {
+    }
 
     /** Per-session state, in the session's own user properties. */
     private static final class State {
@@ -84,8 +112,39 @@ public class SessionGuard {
         return closed;
     }
 
+    /**
+     * Closes every admitted session with {@code code} and {@code reason}, and from now on every session that opens,
+     * then waits until the container has completed those closes or {@code wait} has passed, whichever comes first: a
+     * client that does not answer cannot hold the caller (a stopping server) longer than that. One log line for all,
+     * not one per session: a server stopping with thousands of sessions must not flood its log.
+     */
+    public Goodbye closeAll(CloseReason.CloseCode code, String reason, Duration wait) {
+        CloseReason farewell = new CloseReason(code, Closing.trim(reason));
+        goingAway = farewell;
+        List<Session> open = List.copyOf(admitted);
+        for (Session session : open) {
+            Closing.closeUnlogged(session, farewell);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            synchronized (released) {
+                for (long left = wait.toNanos(); !admitted.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(released, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Goodbye(open.size(), (int) open.stream().filter(admitted::contains).count());
+    }
+
     /** Applies the limits to a session that just opened; false when it was refused and closed. */
     public boolean admit(Session session) {
+        CloseReason farewell = goingAway;
+        if (farewell != null) {
+            Closing.close(session, farewell.getCloseCode(), farewell.getReasonPhrase());
+            return false;
+        }
         LimitSettings limits = settings.limits();
         session.setMaxIdleTimeout(-1); // negative is "no timeout" (Jakarta WebSocket); IdleReaper closes idle sessions
         idleTimers.switchOff(session); // Tyrus still re-arms a timer task per message, at a high price
@@ -133,6 +192,11 @@ public class SessionGuard {
         Object state = session.getUserProperties().remove(STATE);
         if (state instanceof State known && known.countedUser != null) {
             sessionsPerUser.computeIfPresent(known.countedUser, (user, count) -> count <= 1 ? null : count - 1);
+        }
+        if (goingAway != null) {
+            synchronized (released) {
+                released.notifyAll();
+            }
         }
     }
 

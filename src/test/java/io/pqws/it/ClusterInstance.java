@@ -190,20 +190,31 @@ final class ClusterInstance implements AutoCloseable {
         }
     }
 
-    /** Stops the instance (as Ctrl+C would), killing it when it does not stop in time. */
-    @Override
-    public void close() {
+    /**
+     * Stops the instance with SIGTERM (as an orchestrator or Ctrl+C would) and waits for it to exit; kills it when it
+     * has not within 60 s. Returns whether it exited by itself.
+     */
+    boolean stop() {
         try {
             if (process.isAlive()) {
                 process.destroy();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
                     kill();
+                    return false;
                 }
             }
+            return true;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** Stops the instance ({@link #stop()}). */
+    @Override
+    public void close() {
+        stop();
     }
 
     static int freePort() throws IOException {

@@ -29,6 +29,7 @@ final class PayaraServer {
 
     private final Path home;
     private final int portBase;
+    private boolean deployed;
 
     private PayaraServer(Path home, int portBase) {
         this.home = home;
@@ -58,11 +59,20 @@ final class PayaraServer {
 
     void deployBuiltWar() throws IOException, InterruptedException {
         asadmin("deploy", "--contextroot", PqwsServer.CONTEXT, "--name", PqwsServer.CONTEXT, property("pqws.war"));
+        deployed = true;
+    }
+
+    /** Undeploys the WAR, unless that was done already. */
+    void undeploy() throws IOException, InterruptedException {
+        if (deployed) {
+            asadmin("undeploy", PqwsServer.CONTEXT);
+            deployed = false;
+        }
     }
 
     /** Undeploys the WAR and runs restore.sh (the domain keeps running; a restart would apply the restore). */
     void undeployAndRestore() throws IOException, InterruptedException {
-        asadmin("undeploy", PqwsServer.CONTEXT);
+        undeploy();
         script("restore.sh");
     }
 

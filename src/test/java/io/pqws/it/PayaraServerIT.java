@@ -8,20 +8,25 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WsMessage;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssConnection;
+import io.pqws.lifecycle.ModuleShutdown;
 
 /**
  * The same WAR on a Payara Server 6 domain whose own https listener {@code server-config/payara-server/configure-pq.sh}
  * turned into a hybrid one: the echo works, sessions report the group their handshake negotiated and the mTLS
  * client certificate, the server's group order wins, and {@code restore.sh} gives the domain's JVM options and
- * listener settings back.
+ * listener settings back. Last, undeploying the WAR closes every open WebSocket session with {@code 1001}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -106,5 +111,20 @@ class PayaraServerIT {
     @Test
     void overTls12TheServerNeverSignsWithSha1() throws Exception {
         Tls12Suites.assertNeverSignsWithSha1(server.httpsPort());
+    }
+
+    /**
+     * {@code asadmin undeploy} stops the web module as {@code asadmin stop-domain} does (Catalina's
+     * {@code StandardContext.stop}: servlets, then Tyrus' filter, which drops what is still open), only without
+     * stopping the domain, which the restore check after it needs: the module's goodbye servlet must have closed
+     * every session with 1001 first. Runs last: it undeploys the WAR.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void undeployingSaysGoingAwayToEverySession() throws Exception {
+        try (StopWitnesses witnesses = StopWitnesses.open(server.wss("echo"), WAIT)) {
+            server.undeploy();
+            witnesses.assertGoingAway(ModuleShutdown.REASON, WAIT);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -43,8 +44,14 @@ final class RawWebSocket implements AutoCloseable {
         this.in = in;
     }
 
-    /** Connects with the user's client certificate and completes the upgrade to {@code path}. */
+    /** Connects with the user's client certificate and completes the upgrade to {@code path} of the Arquillian server. */
     static RawWebSocket open(String user, String path) throws Exception {
+        return open(user, URI.create("wss://localhost:" + PqwsServer.httpsPort() + "/" + PqwsServer.CONTEXT + "/"
+                + path));
+    }
+
+    /** Connects with the user's client certificate and completes the upgrade to {@code endpoint} (wss, localhost). */
+    static RawWebSocket open(String user, URI endpoint) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
         trust.init(PqwsServer.trustStore());
         KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");
@@ -53,7 +60,7 @@ final class RawWebSocket implements AutoCloseable {
         context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
         socket.setReceiveBufferSize(4096); // before connecting, so the TCP window stays small
-        socket.connect(new InetSocketAddress("localhost", PqwsServer.httpsPort()), 10_000);
+        socket.connect(new InetSocketAddress("localhost", endpoint.getPort()), 10_000);
         // A bound on each read, longer than the tight container's idle timeout (10 s), which some tests wait out.
         socket.setSoTimeout(30_000);
         SSLParameters parameters = socket.getSSLParameters();
@@ -64,8 +71,8 @@ final class RawWebSocket implements AutoCloseable {
 
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
-        String request = "GET /" + PqwsServer.CONTEXT + "/" + path + " HTTP/1.1\r\n"
-                + "Host: localhost:" + PqwsServer.httpsPort() + "\r\n"
+        String request = "GET " + endpoint.getRawPath() + " HTTP/1.1\r\n"
+                + "Host: localhost:" + endpoint.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
@@ -111,6 +118,12 @@ final class RawWebSocket implements AutoCloseable {
                 frames++;
             }
         }
+    }
+
+    /** Sends one masked text frame, as a client must. */
+    void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendRaw(AbuseWire.frame(0x1, true, 0, true, payload.length, payload));
     }
 
     /** Writes bytes as they are, e.g. a frame cut in the middle. */

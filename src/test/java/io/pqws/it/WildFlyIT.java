@@ -21,7 +21,10 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.TlsProfile;
@@ -38,8 +41,10 @@ import jakarta.json.JsonObject;
  * The same WAR on WildFly 39, whose own https listener {@code server-config/wildfly/configure-pq.cli} turned into a
  * hybrid one: the echo works, every session reports the group its handshake negotiated (read through the Undertow
  * locator from the PQWS/BCJSSE engine), the server's group order wins, the mTLS client certificate is reported,
- * and {@code restore.cli} gives the original configuration back.
+ * and {@code restore.cli} gives the original configuration back. Last, a SIGTERM stops it gracefully and every open
+ * WebSocket session gets a close frame {@code 1001}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WildFlyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -184,6 +189,25 @@ class WildFlyIT {
         assertTrue(facts.getBoolean("secure"), facts.toString());
         assertEquals("x25519", facts.getString("namedGroup"), facts.toString());
         assertFalse(facts.getBoolean("hybridPostQuantum"));
+    }
+
+    /**
+     * SIGTERM makes WildFly suspend before it stops (wildfly-core's {@code BootstrapImpl} shutdown hook), and on
+     * suspend Undertow pauses the WebSocket container, which closes every session with {@code 1001} and no reason
+     * ({@code UndertowDeploymentInfoService} registers that as a server activity): the container says goodbye before
+     * the module's own hook ({@code GoodbyeServlet}) runs at undeployment. Asserted on the wire only: Undertow closes
+     * the connection right after its close frame ({@code UndertowSession.closeInternal}), so a client library may
+     * report 1006 although the frame arrived (printed). Runs last: it stops the server.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aGracefulStopSaysGoingAwayToEverySession() throws Exception {
+        try (StopWitnesses witnesses = StopWitnesses.open(server.wss("echo"), WAIT)) {
+            assertTrue(server.stop(), "WildFly stopped by itself after SIGTERM, not killed");
+            witnesses.assertCloseFrameOnTheWire("", WAIT);
+            System.out.println("WildFlyIT: after SIGTERM the Tyrus client reported "
+                    + witnesses.clientSaw(WAIT).describe());
+        }
     }
 
     private static HttpResponse<String> postEmpty(String userOrNull, URI uri) throws Exception {

@@ -167,21 +167,30 @@ final class WildFlyServer {
         }
     }
 
-    private void stop() throws InterruptedException {
+    /**
+     * Stops the server with SIGTERM (to {@code standalone.sh}, which forwards it, and to the server JVM) and waits for
+     * it; kills what has not exited within a minute. Returns whether everything exited by itself; a server already
+     * stopped counts as such.
+     */
+    boolean stop() throws InterruptedException {
         List<ProcessHandle> jvms = new ArrayList<>(process.descendants().toList());
         process.destroy();
         jvms.forEach(ProcessHandle::destroy);
+        boolean byItself = true;
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             jvms.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            byItself = false;
         }
         for (ProcessHandle jvm : jvms) {
             try {
                 jvm.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 jvm.destroyForcibly();
+                byItself = false;
             }
         }
+        return byItself;
     }
 
     /**
