@@ -75,9 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-nginx", description = "Leave out nginx on OpenSSL 3.5 (it needs root and the peers chroot).")
     private boolean noNginx;
 
-    @Option(names = "--profile", description = "Record the server with JFR during the fan-out case's max-rate turns "
-            + "of pqws and the naive loop (files in the results directory) and report where its CPU went. The "
-            + "recording costs a little: publish capacity figures from runs without it.")
+    @Option(names = "--profile", description = "Record the server with JFR while the fan-out case joins the rooms of "
+            + "pqws and the naive loop and during their max-rate turns (files in the results directory), and report "
+            + "where its CPU went. The recording costs a little: publish capacity figures from runs without it.")
     private boolean profile;
 
     @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",

@@ -107,7 +107,7 @@ final class FanoutCase {
         Map<Room, List<ChatMember>> members = new EnumMap<>(Room.class);
         try {
             for (Room room : Room.values()) {
-                members.put(room, joinRoom(section, client, room, size, run, latencies, progress));
+                members.put(room, joinRoom(section, client, room, size, run, latencies, profile, progress));
             }
             Map<Room, Series> capacity = capacityRounds(section, server, plan, members, latencies, profile,
                     progress);
@@ -137,12 +137,15 @@ final class FanoutCase {
 
     /** Joins {@code size} members to one room of the kind; notes the time it took and any failures. */
     private static List<ChatMember> joinRoom(Section section, LoadClient client, Room room, int size, String run,
-            Recorder latencies, Progress progress) throws Exception {
+            Recorder latencies, ServerProfile profile, Progress progress) throws Exception {
         List<ChatMember> members = new ArrayList<>();
         String roomName = "fanout-" + run;
         long start = System.nanoTime();
-        int failed = join(members, size, i -> new ChatMember(room.id + "-" + run + "-" + i, room.dialect, latencies),
+        ServerProfile.Work<Integer> joining = () -> join(members, size,
+                i -> new ChatMember(room.id + "-" + run + "-" + i, room.dialect, latencies),
                 (i, member) -> room.open(client, roomName, member));
+        int failed = profile == null || room == Room.RAW ? joining.run()
+                : profile.record("join-" + room.id + "-1", joining);
         double seconds = (System.nanoTime() - start) / 1e9;
         Series join = section.series("join " + size + " members: " + room.label, "s");
         join.add(seconds);
@@ -190,16 +193,19 @@ final class FanoutCase {
 
     /** Where the server's CPU went in the recorded max-rate turns of pqws and the naive loop ({@link JfrBreakdown}). */
     private static void breakdown(BenchReport report, ServerProfile profile, int size) throws IOException {
-        Section section = report.section("fanout-profile", "Where the server's CPU goes in a max-rate fan-out "
-                + "into " + size + " members: JFR execution samples by category (case 5, --profile)");
-        for (Room room : List.of(Room.PQWS, Room.NAIVE)) {
-            Map<String, Long> samples = JfrBreakdown.of(profile.recordings("fanout-" + room.id + "-"));
-            long total = samples.values().stream().mapToLong(Long::longValue).sum();
-            samples.forEach((category, count) -> {
-                Series share = section.series(room.label + ": " + category, "% of samples");
-                share.add(100.0 * count / total);
-                share.fact("samples", count + " of " + total);
-            });
+        Section section = report.section("fanout-profile", "Where the server's CPU goes while " + size
+                + " members join a room, and in a max-rate fan-out into them: JFR execution samples by category "
+                + "(case 5, --profile)");
+        for (String stretch : List.of("fanout", "join")) {
+            for (Room room : List.of(Room.PQWS, Room.NAIVE)) {
+                Map<String, Long> samples = JfrBreakdown.of(profile.recordings(stretch + "-" + room.id + "-"));
+                long total = samples.values().stream().mapToLong(Long::longValue).sum();
+                samples.forEach((category, count) -> {
+                    Series share = section.series(stretch + ", " + room.label + ": " + category, "% of samples");
+                    share.add(100.0 * count / total);
+                    share.fact("samples", count + " of " + total);
+                });
+            }
         }
         section.note("Each sample goes to the first frame, from the running one towards the thread's start, that "
                 + "belongs to a category; the JDK's generic classes (collections, locks, reflection) are passed over, "
@@ -207,10 +213,13 @@ final class FanoutCase {
                 + "results directory: open them with JDK Mission Control or 'jfr print'.");
     }
 
-    /** pqws's room and the naive loop, paced at half of pqws's measured capacity: the latency a portal would see. */
+    /**
+     * Every room paced at half of pqws's measured capacity: the latency a portal would see, beside the latency of the
+     * naive loop and of the container's raw limit at the same rate.
+     */
     private static void pacedRounds(Section section, Plan plan, Map<Room, List<ChatMember>> members,
             Recorder latencies, double perSecond, Progress progress) throws Exception {
-        List<Room> paced = List.of(Room.PQWS, Room.NAIVE);
+        List<Room> paced = List.of(Room.values());
         Map<Room, Series> deliveries = new EnumMap<>(Room.class);
         for (Room room : paced) {
             deliveries.put(room, section.series(String.format(Locale.ROOT, "paced %.0f msg/s (half of pqws's "
