@@ -408,9 +408,14 @@ final class FanoutCase {
         return member.welcome().isDone() && !member.welcome().isCompletedExceptionally();
     }
 
+    /**
+     * Closes the members and waits (at most a minute) until the server has answered each close, so that what the
+     * server does for them (leaving their rooms) is over before the next measurement starts.
+     */
     private static void closeAll(List<ChatMember> members) {
-        CompletableFuture.allOf(members.stream().map(ChatMember::close).toArray(CompletableFuture[]::new))
-                .orTimeout(60, TimeUnit.SECONDS).handle((ok, failure) -> null).join();
+        CompletableFuture.allOf(members.stream().map(member -> member.close().thenCompose(sent -> member.ending()))
+                .toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).handle((ok, failure) -> null)
+                .join();
     }
 
     private static KeyStore pkcs12(Path file) throws IOException {
