@@ -198,7 +198,8 @@ final class FanoutCase {
                 + "(case 5, --profile)");
         for (String stretch : List.of("fanout", "join")) {
             for (Room room : List.of(Room.PQWS, Room.NAIVE)) {
-                Map<String, Long> samples = JfrBreakdown.of(profile.recordings(stretch + "-" + room.id + "-"));
+                Map<String, Long> samples = JfrBreakdown.folded(JfrBreakdown.of(
+                        profile.recordings(stretch + "-" + room.id + "-")), 0.01);
                 long total = samples.values().stream().mapToLong(Long::longValue).sum();
                 samples.forEach((category, count) -> {
                     Series share = section.series(stretch + ", " + room.label + ": " + category, "% of samples");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -69,6 +70,24 @@ final class JfrBreakdown {
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         return sorted;
+    }
+
+    /** The counts with every category under {@code share} of the total folded into one last row. */
+    static Map<String, Long> folded(Map<String, Long> counts, double share) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> folded = new LinkedHashMap<>();
+        long small = 0;
+        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+            if (entry.getValue() >= share * total) {
+                folded.put(entry.getKey(), entry.getValue());
+            } else {
+                small += entry.getValue();
+            }
+        }
+        if (small > 0) {
+            folded.put(String.format(Locale.ROOT, "everything else (each under %.0f %%)", share * 100), small);
+        }
+        return folded;
     }
 
     /** The category of one sample. */
