@@ -153,10 +153,15 @@ final class StopProber implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         threads.shutdown();
-        if (!threads.awaitTermination(ANSWER.toSeconds() * 2, TimeUnit.SECONDS)) {
-            throw new AssertionError("the prober did not stop");
+        try {
+            if (!threads.awaitTermination(ANSWER.toSeconds() * 2, TimeUnit.SECONDS)) {
+                throw new AssertionError("the prober did not stop");
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
