@@ -36,7 +36,7 @@ import jakarta.json.JsonString;
 /**
  * A town-hall room: 1,000 members, each a different user with a ticket over hybrid wss, join one room of a Payara
  * Micro whose room size is raised to 1,000 ({@code pqws-it-town-hall.properties}, every other limit at its default).
- * Every join succeeds, the last newcomer's welcome lists all 1,000 users, and the first member, which keeps its list
+ * Every join succeeds, the welcome of whoever joined last lists all 1,000 users, and the first member, which keeps its list
  * from its welcome and the presence changes that follow (folded together whenever it was behind), ends with exactly
  * the same 1,000. Behaviour only: how long it takes is measured by {@code pqws-client bench --cases fanout}.
  */
@@ -86,9 +86,14 @@ class TownHallIT {
             }
             CompletableFuture.allOf(welcomes.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-            JsonObject lastWelcome = welcomes.get(welcomes.size() - 1).get();
-            assertEquals(users, lastWelcome.getJsonArray("members").getValuesAs(JsonString::getString),
-                    "the last newcomer is told every user, sorted");
+            // 32 joins are in flight, so the last one asked for is not always the last one in: the room takes
+            // joins one at a time, and whoever came last is told everyone
+            List<String> lastWelcome = List.of();
+            for (CompletableFuture<JsonObject> welcome : welcomes) {
+                List<String> told = welcome.get().getJsonArray("members").getValuesAs(JsonString::getString);
+                lastWelcome = told.size() > lastWelcome.size() ? told : lastWelcome;
+            }
+            assertEquals(users, lastWelcome, "the last newcomer is told every user, sorted");
             assertEquals(everyone, first.everyone.get(WAIT_SECONDS, TimeUnit.SECONDS),
                     "the first member's list, from its welcome and the changes, is the room");
             assertTrue(first.presences.get() >= 1 && first.presences.get() <= MEMBERS - 1,
