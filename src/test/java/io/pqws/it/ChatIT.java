@@ -4,7 +4,6 @@ import static io.pqws.it.Users.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -25,7 +24,6 @@ import io.pqws.client.WssConnection;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 /**
  * {@code /chat/{room}} on a real Payara Micro with the built WAR and the default limits: order, server stamps,

@@ -40,7 +40,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.pqws.client.CloseStatus;
 import io.pqws.client.ResumingFollower;
-import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssConnection;
 import io.pqws.lifecycle.ModuleShutdown;

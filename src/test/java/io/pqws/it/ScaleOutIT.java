@@ -42,7 +42,6 @@ import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
 import io.pqws.client.WsMessage;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 /**
  * Two Payara Micro 6 instances with the hybrid PQ profile and {@code pqws.fanout=hazelcast}, clustered by Payara's
