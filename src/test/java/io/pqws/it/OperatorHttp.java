@@ -77,7 +77,13 @@ final class OperatorHttp {
      * there is no sleep.
      */
     PrometheusScrape metricsWhen(Predicate<PrometheusScrape> condition) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return metricsWhen(condition, WAIT);
+    }
+
+    /** As {@link #metricsWhen(Predicate)}, waiting at most {@code wait}. */
+    PrometheusScrape metricsWhen(Predicate<PrometheusScrape> condition, Duration wait)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         PrometheusScrape scrape = metrics();
         while (!condition.test(scrape) && System.nanoTime() - deadline < 0) {
             scrape = metrics();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +69,9 @@ class TownHallIT {
         Watcher first = new Watcher(MEMBERS);
         Recorder unused = new Recorder(3);
         List<ChatMember> others = new ArrayList<>();
+        WebSocket firstSocket = null;
         try (LoadClient client = new LoadClient(PqwsServer.https(""), sessions, issuer, 4)) {
-            client.open(room, users.get(0), first).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            firstSocket = client.open(room, users.get(0), first).get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertEquals(Set.of(users.get(0)), first.welcome.get(WAIT_SECONDS, TimeUnit.SECONDS),
                     "positive control: alone in a new room");
 
@@ -102,9 +104,22 @@ class TownHallIT {
                     MEMBERS, first.presences.get(), MEMBERS - 1);
             assertTrue(others.stream().noneMatch(m -> m.ending().isDone()), "no member was closed");
         } finally {
-            CompletableFuture.allOf(others.stream().map(ChatMember::close).toArray(CompletableFuture[]::new))
-                    .orTimeout(60, TimeUnit.SECONDS).handle((ok, failure) -> null).join();
+            leaveAndWaitUntilTheServerIsIdle(others, firstSocket);
         }
+    }
+
+    /**
+     * Closes every member, then waits (two minutes at most) until the server has no session left: 1,000 leaves keep
+     * it busy for a while, and the next test class's container needs the same port once this one has stopped.
+     */
+    private static void leaveAndWaitUntilTheServerIsIdle(List<ChatMember> others, WebSocket first) throws Exception {
+        if (first != null) {
+            first.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+        CompletableFuture.allOf(others.stream().map(member -> member.close().thenCompose(sent -> member.ending()))
+                .toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).handle((ok, failure) -> null)
+                .join();
+        new OperatorHttp().metricsWhen(m -> m.sum("pqws_websocket_sessions_active") == 0, Duration.ofMinutes(2));
     }
 
     /** The first member: keeps the member list as a client must, from its welcome and every presence change. */
