@@ -69,42 +69,44 @@ class TownHallIT {
         Watcher first = new Watcher(MEMBERS);
         Recorder unused = new Recorder(3);
         List<ChatMember> others = new ArrayList<>();
-        WebSocket firstSocket = null;
         try (LoadClient client = new LoadClient(PqwsServer.https(""), sessions, issuer, 4)) {
-            firstSocket = client.open(room, users.get(0), first).get(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertEquals(Set.of(users.get(0)), first.welcome.get(WAIT_SECONDS, TimeUnit.SECONDS),
-                    "positive control: alone in a new room");
+            WebSocket firstSocket = client.open(room, users.get(0), first).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            try {
+                assertEquals(Set.of(users.get(0)), first.welcome.get(WAIT_SECONDS, TimeUnit.SECONDS),
+                        "positive control: alone in a new room");
 
-            Semaphore inFlight = new Semaphore(JOINS_IN_FLIGHT);
-            List<CompletableFuture<JsonObject>> welcomes = new ArrayList<>();
-            for (String user : users.subList(1, MEMBERS)) {
-                ChatMember member = new ChatMember(user, unused);
-                others.add(member);
-                inFlight.acquire();
-                CompletableFuture<JsonObject> welcome = client.open(room, user, member)
-                        .thenCompose(socket -> member.welcome());
-                welcome.whenComplete((ok, failure) -> inFlight.release());
-                welcomes.add(welcome);
-            }
-            CompletableFuture.allOf(welcomes.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                Semaphore inFlight = new Semaphore(JOINS_IN_FLIGHT);
+                List<CompletableFuture<JsonObject>> welcomes = new ArrayList<>();
+                for (String user : users.subList(1, MEMBERS)) {
+                    ChatMember member = new ChatMember(user, unused);
+                    others.add(member);
+                    inFlight.acquire();
+                    CompletableFuture<JsonObject> welcome = client.open(room, user, member)
+                            .thenCompose(socket -> member.welcome());
+                    welcome.whenComplete((ok, failure) -> inFlight.release());
+                    welcomes.add(welcome);
+                }
+                CompletableFuture.allOf(welcomes.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-            // 32 joins are in flight, so the last one asked for is not always the last one in: the room takes
-            // joins one at a time, and whoever came last is told everyone
-            List<String> lastWelcome = List.of();
-            for (CompletableFuture<JsonObject> welcome : welcomes) {
-                List<String> told = welcome.get().getJsonArray("members").getValuesAs(JsonString::getString);
-                lastWelcome = told.size() > lastWelcome.size() ? told : lastWelcome;
+                // 32 joins are in flight, so the last one asked for is not always the last one in: the room takes
+                // joins one at a time, and whoever came last is told everyone
+                List<String> lastWelcome = List.of();
+                for (CompletableFuture<JsonObject> welcome : welcomes) {
+                    List<String> told = welcome.get().getJsonArray("members").getValuesAs(JsonString::getString);
+                    lastWelcome = told.size() > lastWelcome.size() ? told : lastWelcome;
+                }
+                assertEquals(users, lastWelcome, "the last newcomer is told every user, sorted");
+                assertEquals(everyone, first.everyone.get(WAIT_SECONDS, TimeUnit.SECONDS),
+                        "the first member's list, from its welcome and the changes, is the room");
+                assertTrue(first.presences.get() >= 1 && first.presences.get() <= MEMBERS - 1,
+                        "at most one presence per join, fewer when folded: " + first.presences.get());
+                System.out.printf("TownHallIT: %d members joined; the first got %d presence events for %d joins%n",
+                        MEMBERS, first.presences.get(), MEMBERS - 1);
+                assertTrue(others.stream().noneMatch(m -> m.ending().isDone()), "no member was closed");
+            } finally {
+                // while the client runs: its threads carry the closes
+                leaveAndWaitUntilTheServerIsIdle(others, firstSocket);
             }
-            assertEquals(users, lastWelcome, "the last newcomer is told every user, sorted");
-            assertEquals(everyone, first.everyone.get(WAIT_SECONDS, TimeUnit.SECONDS),
-                    "the first member's list, from its welcome and the changes, is the room");
-            assertTrue(first.presences.get() >= 1 && first.presences.get() <= MEMBERS - 1,
-                    "at most one presence per join, fewer when folded: " + first.presences.get());
-            System.out.printf("TownHallIT: %d members joined; the first got %d presence events for %d joins%n",
-                    MEMBERS, first.presences.get(), MEMBERS - 1);
-            assertTrue(others.stream().noneMatch(m -> m.ending().isDone()), "no member was closed");
-        } finally {
-            leaveAndWaitUntilTheServerIsIdle(others, firstSocket);
         }
     }
 
@@ -113,9 +115,7 @@ class TownHallIT {
      * it busy for a while, and the next test class's container needs the same port once this one has stopped.
      */
     private static void leaveAndWaitUntilTheServerIsIdle(List<ChatMember> others, WebSocket first) throws Exception {
-        if (first != null) {
-            first.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-        }
+        first.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         CompletableFuture.allOf(others.stream().map(member -> member.close().thenCompose(sent -> member.ending()))
                 .toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).handle((ok, failure) -> null)
                 .join();
