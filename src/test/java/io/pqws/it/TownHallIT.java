@@ -37,9 +37,9 @@ import jakarta.json.JsonString;
 /**
  * A town-hall room: 1,000 members, each a different user with a ticket over hybrid wss, join one room of a Payara
  * Micro whose room size is raised to 1,000 ({@code pqws-it-town-hall.properties}, every other limit at its default).
- * Every join succeeds, the welcome of whoever joined last lists all 1,000 users, and the first member, which keeps its list
- * from its welcome and the presence changes that follow (folded together whenever it was behind), ends with exactly
- * the same 1,000. Behaviour only: how long it takes is measured by {@code pqws-client bench --cases fanout}.
+ * Every join succeeds, the welcome of whoever joined last lists all 1,000 users, and the first member, which keeps
+ * its list from its welcome and the presence changes that follow (folded together whenever it was behind), ends with
+ * exactly the same 1,000. Behaviour only: how long it takes is measured by {@code pqws-client bench --cases fanout}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
