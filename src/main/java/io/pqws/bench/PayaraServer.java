@@ -59,8 +59,9 @@ final class PayaraServer implements BenchServer {
         Path state = root.resolve("target/bench").resolve(stateName);
         Files.createDirectories(state);
         Files.deleteIfExists(state.resolve("payara-micro.log"));
-        List<String> arguments = new ArrayList<>(List.of("--background", "--skip-build", "--profile", profile, "--https-port", Integer.toString(https), "--http-port",
-                Integer.toString(http), "--state", state.toString(), "--settings", settings.toString()));
+        List<String> arguments = new ArrayList<>(List.of("--background", "--skip-build", "--profile", profile,
+                "--https-port", Integer.toString(https), "--http-port", Integer.toString(http), "--state",
+                state.toString(), "--settings", settings.toString()));
         for (Path war : alsoDeploy) {
             arguments.addAll(List.of("--also-deploy", war.toString()));
         }

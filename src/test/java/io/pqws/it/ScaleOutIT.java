@@ -113,7 +113,8 @@ class ScaleOutIT {
                 WssConnection bob = connect(two, "bob", "chat/" + room)) {
             Users.nextOfType(alice, "welcome");
             assertEquals(List.of(Users.principal("alice"), Users.principal("bob")),
-                    Users.strings(Users.nextOfType(bob, "welcome"), "members"), "bob is told alice is there, elsewhere");
+                    Users.strings(Users.nextOfType(bob, "welcome"), "members"),
+                    "bob is told alice is there, elsewhere");
             JsonObject presence = Users.nextOfType(alice, "presence");
             assertEquals(List.of(Users.principal("bob")), Users.strings(presence, "joined"),
                     "alice hears bob join elsewhere");
