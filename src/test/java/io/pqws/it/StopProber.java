@@ -65,6 +65,7 @@ final class StopProber implements AutoCloseable {
     }
 
     private void probe() {
+        String sentIn = phase; // what the server was doing when asked, not when a late answer or time-out came
         HttpRequest request = HttpRequest.newBuilder(target).timeout(ANSWER)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"stop-prober\",\"title\":\"probe\"}"))
@@ -86,10 +87,9 @@ final class StopProber implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        String now = phase;
         synchronized (outcomes) {
-            outcomes.computeIfAbsent(now, p -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
-            List<String> kept = evidence.computeIfAbsent(now + ": " + outcome, o -> new ArrayList<>());
+            outcomes.computeIfAbsent(sentIn, p -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
+            List<String> kept = evidence.computeIfAbsent(sentIn + ": " + outcome, o -> new ArrayList<>());
             if (body != null && kept.size() < EVIDENCE_PER_KIND) {
                 kept.add(Instant.now() + " " + body);
             }
