@@ -8,7 +8,7 @@
 #                                            plain-HTTP container on 127.0.0.1:Q (WebSocket upgrades included)
 #   bench/nginx.sh stop                      stop it
 #
-# DIR defaults to ${PQWS_PEERS_DIR:-<repo>/.peers} (where src/test/peers/install-peers.sh puts the trixie chroot);
+# DIR defaults to ${PQWS_PEERS_DIR:-<repo>/.peers} (where src/it/peers/install-peers.sh puts the trixie chroot);
 # --certs defaults to certs/dev. Needs root (chroot, apt-get). Loopback only.
 set -euo pipefail
 
@@ -33,7 +33,7 @@ prepare() {
     return 0
   fi
   [ -x "$peers/trixie/usr/bin/openssl" ] \
-    || die "no OpenSSL 3.5 chroot at $peers/trixie; run src/test/peers/install-peers.sh first (or pass --peers)"
+    || die "no OpenSSL 3.5 chroot at $peers/trixie; run src/it/peers/install-peers.sh first (or pass --peers)"
   local build
   mkdir -p "$root/.peers"
   build=$(mktemp -d "$root/.peers/.bench-nginx.build.XXXXXX")

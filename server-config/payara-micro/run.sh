@@ -89,7 +89,7 @@ fi
 
 jvm_args=()
 if [ "$profile" != none ]; then
-  "$java_bin" -cp "$target/classes" io.pqws.profile.ProfileArgsWriter --profiles "$root/pq-profile" \
+  "$java_bin" -cp "$target/pqws-client/pqws-client.jar" io.pqws.profile.ProfileArgsWriter --profiles "$root/pq-profile" \
     --jars "$target/pq-profile/jars" --out "$target/pq-profile" --profile "$profile" >/dev/null
   jvm_args+=("@$target/pq-profile/$profile.args")
 fi

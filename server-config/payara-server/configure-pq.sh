@@ -47,7 +47,7 @@ done
 [ -x "$asadmin" ] || die "$asadmin is not an executable asadmin"
 [ -n "$domain_dir" ] || domain_dir=$(cd "$(dirname "$asadmin")/.." && pwd)/glassfish/domains/domain1
 [ -f "$domain_dir/config/domain.xml" ] || die "$domain_dir is not a Payara domain (no config/domain.xml)"
-[ -d "$root/target/classes/io/pqws/profile" ] && [ -d "$root/target/pq-profile/jars" ] \
+[ -f "$root/target/pqws-client/pqws-client.jar" ] && [ -d "$root/target/pq-profile/jars" ] \
   || die "build first: mvn package (the provider jars and the profile tool are missing from target/)"
 for file in server.p12 ca.pem; do
   [ -f "$certs/$file" ] || die "$certs/$file is missing (make the development PKI with certs/make-dev-certs.sh)"
@@ -71,7 +71,7 @@ as get "$ssl.cert-nickname" >/dev/null || die "cannot read $listener's SSL setti
 mkdir -p "$state_dir/jars" "$state_dir/profiles"
 cp "$root"/target/pq-profile/jars/*.jar "$state_dir/jars/"
 cp -r "$root/pq-profile/$profile" "$state_dir/profiles/" 2>/dev/null || die "unknown profile '$profile'"
-"$java" -cp "$root/target/classes" io.pqws.profile.ProfileArgsWriter --profiles "$state_dir/profiles" \
+"$java" -cp "$root/target/pqws-client/pqws-client.jar" io.pqws.profile.ProfileArgsWriter --profiles "$state_dir/profiles" \
   --jars "$state_dir/jars" --out "$state_dir" --profile "$profile" >/dev/null
 # Everything changed is recorded as it happens, so restore.sh can undo even a run that failed half-way.
 state=$state_dir/restore.state

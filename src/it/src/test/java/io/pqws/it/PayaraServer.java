@@ -1,0 +1,162 @@
+package io.pqws.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Payara Server 6 domain for the integration tests, set up the way docs/containers.md tells users to: the
+ * unpacked distribution (pristine for every build, see {@code pom.xml}) gets a fresh domain on free loopback ports, the
+ * domain is started, {@code server-config/payara-server/configure-pq.sh} applies the profile, the domain is
+ * restarted and the built WAR deployed with asadmin. {@link #undeployAndRestore} runs {@code restore.sh}, and
+ * {@link #stopAndDelete} removes the domain again.
+ */
+final class PayaraServer {
+
+    static final String DOMAIN = "pqws-it";
+    private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(3);
+    /** The offsets from the port base that a Payara 6 domain listens on (debug, IIOP, admin, JMS, HTTP, HTTPS...). */
+    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 66, 76, 80, 81, 86};
+    private static final int ADMIN = 48;
+    private static final int HTTPS = 81;
+
+    private final Path home;
+    private final int portBase;
+    private boolean deployed;
+
+    private PayaraServer(Path home, int portBase) {
+        this.home = home;
+        this.portBase = portBase;
+    }
+
+    /** Creates and starts a domain on a free port base of the unpacked Payara ({@code pqws.payara.home}). */
+    static PayaraServer createAndStart() throws IOException, InterruptedException {
+        PayaraServer server = new PayaraServer(Path.of(property("pqws.payara.home")), freePortBase());
+        server.asadmin("--user", "admin", "create-domain", "--nopassword=true", "--portbase",
+                String.valueOf(server.portBase), DOMAIN);
+        try {
+            server.asadmin("start-domain", DOMAIN);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; see " + server.domainDir().resolve("logs/server.log"),
+                    e);
+        }
+        return server;
+    }
+
+    /** Runs configure-pq.sh for the failsafe execution's profile and restarts the domain so that it applies. */
+    void configure() throws IOException, InterruptedException {
+        script("configure-pq.sh", "--profile", PqwsServer.profile(), "--certs",
+                PqwsServer.certsDir().toAbsolutePath().toString());
+        asadmin("restart-domain", DOMAIN);
+    }
+
+    void deployBuiltWar() throws IOException, InterruptedException {
+        asadmin("deploy", "--contextroot", PqwsServer.CONTEXT, "--name", PqwsServer.CONTEXT, property("pqws.war"));
+        deployed = true;
+    }
+
+    /** Undeploys the WAR, unless that was done already. */
+    void undeploy() throws IOException, InterruptedException {
+        if (deployed) {
+            asadmin("undeploy", PqwsServer.CONTEXT);
+            deployed = false;
+        }
+    }
+
+    /** Undeploys the WAR and runs restore.sh (the domain keeps running; a restart would apply the restore). */
+    void undeployAndRestore() throws IOException, InterruptedException {
+        undeploy();
+        script("restore.sh");
+    }
+
+    void stopAndDelete() throws IOException, InterruptedException {
+        asadmin("stop-domain", DOMAIN);
+        run(List.of(asadminPath().toString(), "delete-domain", DOMAIN));
+    }
+
+    /** Runs an asadmin command against this domain's DAS and returns what it printed. */
+    String asadmin(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(asadminPath().toString(), "--port", String.valueOf(adminPort())));
+        command.addAll(List.of(arguments));
+        return run(command);
+    }
+
+    int httpsPort() {
+        return portBase + HTTPS;
+    }
+
+    URI wss(String path) {
+        return URI.create("wss://localhost:" + httpsPort() + "/" + PqwsServer.CONTEXT + "/" + path);
+    }
+
+    private int adminPort() {
+        return portBase + ADMIN;
+    }
+
+    private Path domainDir() {
+        return home.resolve("glassfish/domains").resolve(DOMAIN);
+    }
+
+    private Path asadminPath() {
+        return home.resolve("bin/asadmin");
+    }
+
+    private void script(String name, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(property("pqws.basedir"), "server-config", "payara-server", name).toString(),
+                "--asadmin", asadminPath().toString(), "--domain-dir", domainDir().toString(),
+                "--port", String.valueOf(adminPort())));
+        command.addAll(List.of(arguments));
+        run(command);
+    }
+
+    /** asadmin and the domain run on the test JVM's own Java. */
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("AS_JAVA", System.getProperty("java.home"));
+        return ExternalCommand.run(command, environment, ASADMIN_TIMEOUT);
+    }
+
+    /**
+     * A port base whose listening offsets are all free at the moment, below Linux's ephemeral range (32768 and up)
+     * so that no outgoing connection or port-0 listener of another process can take one before the domain binds it.
+     */
+    private static int freePortBase() throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 10000 + 100 * random.nextInt(220);
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IOException("no free Payara port base found between 10000 and 32000");
+    }
+
+    private static boolean allFree(int base) {
+        for (int offset : PORT_OFFSETS) {
+            try (ServerSocket socket = new ServerSocket(base + offset)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set; run the integration tests "
+                    + "with 'mvn verify', which sets it");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,258 @@
+package io.pqws.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.pqws.client.ClientTlsSettings;
+import io.pqws.client.TlsProfile;
+import io.pqws.client.WsMessage;
+import io.pqws.client.WssClient;
+import io.pqws.client.WssClientException;
+import io.pqws.client.WssConnection;
+import io.pqws.testsupport.HeadlessChromium;
+import io.pqws.testsupport.OpenSslPeer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * The same WAR on WildFly 39, whose own https listener {@code server-config/wildfly/configure-pq.cli} turned into a
+ * hybrid one: the echo works, every session reports the group its handshake negotiated (read through the Undertow
+ * locator from the PQWS/BCJSSE engine), the server's group order wins, the mTLS client certificate is reported,
+ * and {@code restore.cli} gives the original configuration back. The sample portal, a WAR that carries the pqws
+ * library, runs beside it with the same checks as on Payara. Last, a SIGTERM stops it gracefully and every open
+ * WebSocket session gets a close frame {@code 1001}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WildFlyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static byte[] pristineConfiguration;
+    private static WildFlyServer server;
+
+    @BeforeAll
+    static void configureDeployAndStart() throws Exception {
+        assertEquals("hybrid", PqwsServer.profile());
+        pristineConfiguration = Files.readAllBytes(WildFlyServer.standaloneXml());
+        server = WildFlyServer.configureDeployAndStart();
+    }
+
+    @AfterAll
+    static void stopAndRestore() throws Exception {
+        if (server == null) {
+            return;
+        }
+        server.stopAndRestore();
+        assertEquals(withoutBlankLines(pristineConfiguration), withoutBlankLines(
+                Files.readAllBytes(WildFlyServer.standaloneXml())), "restore.cli must give standalone.xml back");
+        assertFalse(Files.exists(WildFlyServer.home().resolve("modules/io/pqws")), "restore.cli removes the module");
+    }
+
+    @Test
+    void echoesOverWssWithTheHybridGroup() throws Exception {
+        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
+                .connect(server.wss("echo"), WAIT)) {
+            assertEquals("X25519MLKEM768", connection.handshake().namedGroup());
+            connection.sendText("grüß dich, WildFly");
+            assertEquals(new WsMessage.Text("grüß dich, WildFly"), connection.nextMessage(WAIT));
+        }
+    }
+
+    @Test
+    void undertowKeepsNoPerMessageIdleTimerToSwitchOff() throws Exception {
+        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
+                .connect(server.wss("echo"), WAIT)) {
+            connection.sendText("one");
+            assertEquals(new WsMessage.Text("one"), connection.nextMessage(WAIT));
+            assertEquals("not-needed", new OperatorHttp(server.https("")).status().getString("containerIdleTimer"));
+        }
+    }
+
+    @Test
+    void theSessionReportsTheHybridGroupAndTheClientCertificate() throws Exception {
+        ClientTlsSettings alice = PqwsServer.client(TlsProfile.HYBRID)
+                .withClientCertificate(PqwsServer.clientCertificate("alice"));
+        try (WssConnection connection = new WssClient(alice).connect(server.wss("tls"), WAIT)) {
+            ServerTls tls = ServerTls.of(connection);
+            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
+            assertTrue(tls.hybrid());
+            assertEquals("TLSv1.3", tls.protocol());
+            assertEquals("CN=alice, O=pqws dev", tls.clientCertificate());
+        }
+    }
+
+    @Test
+    void aClientCertificateLogsIntoTheProtectedChat() throws Exception {
+        try (WssConnection alice = new WssClient(Users.withCertificate("alice")).connect(server.wss("chat/wildfly"),
+                WAIT)) {
+            assertEquals(Users.principal("alice"), Users.nextOfType(alice, "welcome").getString("you"));
+        }
+        WssClientException refused = assertThrows(WssClientException.class, () -> new WssClient(
+                PqwsServer.client(TlsProfile.HYBRID)).connect(server.wss("chat/wildfly"), WAIT).close(),
+                "negative control: without a certificate the chat stays closed");
+        assertTrue(refused.getMessage().contains("HTTP 401"), refused.getMessage());
+    }
+
+    @Test
+    void aClientCertificateLogsIntoTheTicketResource() throws Exception {
+        HttpResponse<String> issued = postEmpty("alice", server.https("api/tickets"));
+        assertEquals(200, issued.statusCode(), issued.body());
+        String ticket = Json.createReader(new StringReader(issued.body())).readObject().getString("ticket");
+        assertFalse(ticket.isBlank());
+        assertEquals(401, postEmpty(null, server.https("api/tickets")).statusCode(),
+                "negative control: without a certificate no ticket");
+    }
+
+    @Test
+    void withoutAClientCertificateNoneIsReported() throws Exception {
+        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
+                .connect(server.wss("tls"), WAIT)) {
+            ServerTls tls = ServerTls.of(connection);
+            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
+            assertNull(tls.clientCertificate());
+        }
+    }
+
+    @Test
+    void aClassicOnlyClientIsServedWithX25519AndToldSo() throws Exception {
+        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
+                .connect(server.wss("tls"), WAIT)) {
+            ServerTls tls = ServerTls.of(connection);
+            assertEquals("x25519", tls.namedGroup(), tls.json().toString());
+            assertFalse(tls.hybrid());
+            assertEquals("x25519", connection.handshake().namedGroup());
+        }
+    }
+
+    @Test
+    void theServersGroupOrderWinsSoPqwsServesTheListener() throws Exception {
+        // BCJSSE alone follows the client's order and would pick x25519; only the PQWS provider switches the
+        // server's order on. So X25519MLKEM768 here means Elytron took its SSLContext from PQWS.
+        ClientTlsSettings classicFirst = PqwsServer.clientOffering("x25519", "X25519MLKEM768", "secp256r1");
+        try (WssConnection connection = new WssClient(classicFirst).connect(server.wss("tls"), WAIT)) {
+            assertEquals("X25519MLKEM768", ServerTls.of(connection).namedGroup());
+        }
+    }
+
+    @Test
+    void openSsl35NegotiatesTheHybridGroup() throws Exception {
+        OpenSslPeer.Result result = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(server.httpsPort())
+                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
+        assertTrue(result.handshakeCompleted(), result.toString());
+        assertTrue(result.verified(), result.toString());
+        assertEquals("X25519MLKEM768", result.group(), result.toString());
+    }
+
+    @Test
+    void chromiumShowsAQuantumSafeConnection() throws Exception {
+        try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
+            PageVerdict page = PageVerdict.load(chromium, server.https("").toString());
+            assertEquals("safe", page.state(), page.toString());
+            assertEquals("X25519MLKEM768", page.group());
+        }
+    }
+
+    @Test
+    void theRestResourceReportsAnHttpsRequestOfTheJdkClient() throws Exception {
+        // RESTEasy hands the resource a proxy of the request; the facts must still come from the connection.
+        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+        trust.init(PqwsServer.trustStore());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        HttpClient http = HttpClient.newBuilder().sslContext(context).connectTimeout(WAIT).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.https("api/tls")).timeout(WAIT)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        JsonObject facts = Json.createReader(new StringReader(response.body())).readObject();
+        assertTrue(facts.getBoolean("secure"), facts.toString());
+        assertEquals("x25519", facts.getString("namedGroup"), facts.toString());
+        assertFalse(facts.getBoolean("hybridPostQuantum"));
+    }
+
+    @Test
+    void theSamplePortalBesideItReportsItsOwnSessionsGroup() throws Exception {
+        portal().deskReportsEachSessionsGroup();
+    }
+
+    @Test
+    void theSamplePortalKeepsTheLibrarysOriginCheckAndLimits() throws Exception {
+        portal().deskRefusesAForeignOrigin();
+        portal().deskClosesAnOversizedMessageWith1009();
+    }
+
+    @Test
+    void theSamplePortalsOwnBeanNotifiesItsSignedInUsers() throws Exception {
+        portal().shiftBoardNotifiesTheStaff();
+    }
+
+    @Test
+    void theSamplePortalsMetricsCountItsOwnEndpointOnly() throws Exception {
+        portal().metricsCountTheDeskOnly();
+    }
+
+    private static SamplePortal portal() {
+        return new SamplePortal(server.httpsPort());
+    }
+
+    /**
+     * SIGTERM makes WildFly suspend before it stops (wildfly-core's {@code BootstrapImpl} shutdown hook), and on
+     * suspend Undertow pauses the WebSocket container, which closes every session with {@code 1001} and no reason
+     * ({@code UndertowDeploymentInfoService} registers that as a server activity): the container says goodbye before
+     * the module's own hook ({@code GoodbyeServlet}) runs at undeployment. Asserted on the wire only: Undertow closes
+     * the connection right after its close frame ({@code UndertowSession.closeInternal}), so a client library may
+     * report 1006 although the frame arrived (printed). Runs last: it stops the server.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aGracefulStopSaysGoingAwayToEverySession() throws Exception {
+        try (StopWitnesses witnesses = StopWitnesses.open(server.wss("echo"), WAIT)) {
+            assertTrue(server.stop(), "WildFly stopped by itself after SIGTERM, not killed");
+            witnesses.assertCloseFrameOnTheWire("", WAIT);
+            System.out.println("WildFlyIT: after SIGTERM the Tyrus client reported "
+                    + witnesses.clientSaw(WAIT).describe());
+        }
+    }
+
+    private static HttpResponse<String> postEmpty(String userOrNull, URI uri) throws Exception {
+        return Users.https(userOrNull).send(HttpRequest.newBuilder(uri).timeout(WAIT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> withoutBlankLines(byte[] xml) {
+        return new String(xml, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void overTls12OnlyAeadSuitesAreAccepted() throws Exception {
+        Tls12Suites.assertAeadOnly(server.httpsPort());
+    }
+
+    @Test
+    void overTls12TheServerNeverSignsWithSha1() throws Exception {
+        Tls12Suites.assertNeverSignsWithSha1(server.httpsPort());
+    }
+}
