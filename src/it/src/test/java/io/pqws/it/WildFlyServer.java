@@ -29,7 +29,8 @@ import io.pqws.profile.WildFlyCliProperties;
  * {@code server-config/wildfly/configure-pq.cli} with the profile's {@code <profile>.wildfly.properties} (written by
  * {@code WildFlyCliProperties}), the built WARs ({@code pqws.war} and the sample portal) go into
  * {@code standalone/deployments}, and {@code bin/standalone.sh} starts it on free loopback ports with the test JVM's
- * own Java. {@link #stopAndRestore} stops it and runs {@code restore.cli}.
+ * own Java, with the tests' {@code pqws.*} settings ({@code pqws-it.properties}, as on Payara Micro).
+ * {@link #stopAndRestore} stops it and runs {@code restore.cli}.
  *
  * <p>Every wait is bounded and driven by the server's own output (the boot-complete message) or by process exit,
  * never by sleeping. The server's console output is kept in {@code target/wildfly/server-console.log}.
@@ -80,7 +81,8 @@ final class WildFlyServer {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.https.port=" + https, "-Djboss.http.port=" + freePort(),
-                "-Djboss.management.http.port=" + freePort())
+                "-Djboss.management.http.port=" + freePort(),
+                "--properties=" + Path.of(property("pqws.it.resources"), "pqws-it.properties").toUri())
                 .redirectErrorStream(true);
         Map<String, String> environment = new HashMap<>();
         environment(environment);

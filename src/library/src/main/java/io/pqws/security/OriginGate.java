@@ -33,7 +33,7 @@ public class OriginGate {
         if (OriginPolicy.allows(settings.access(), origin, secure, host)) {
             return true;
         }
-        LOG.log(Level.INFO, "pqws: refused WebSocket handshake {0} from {1} with HTTP 403: origin ''{2}'' is not "
+        LOG.log(Level.INFO, "pqws: refused WebSocket handshake {0} from {1}: origin ''{2}'' is not "
                 + "allowed (see pqws.origins.allowed)", new Object[] {request.getRequestURI(), request.getRemoteAddr(),
                     origin});
         return false;

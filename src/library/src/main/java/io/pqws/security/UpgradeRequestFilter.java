@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,9 +16,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers a WebSocket upgrade request that breaks {@link UpgradeRequestRules} with {@code 400} and one log line,
- * before the container's WebSocket implementation sees it. Requests without {@code Upgrade: websocket} pass
- * untouched (the container answers them as plain HTTP requests).
+ * Answers a WebSocket upgrade request that breaks {@link UpgradeRequestRules} with {@code 400}, and one from a page
+ * whose origin {@link OriginGate} refuses with {@code 403}, each with one log line, before the container's WebSocket
+ * implementation sees it. Requests without {@code Upgrade: websocket} pass untouched (the container answers them as
+ * plain HTTP requests).
+ *
+ * <p>Why the origin here as well as in {@link HandshakeConfigurator#checkOrigin}: the containers answer a refused
+ * {@code checkOrigin} differently. Tyrus (Payara, GlassFish) answers {@code 403}; Undertow (WildFly) counts it as "no
+ * WebSocket endpoint matches" ({@code HandshakeUtil.checkOrigin} inside {@code Handshake.matches}) and lets the
+ * request fall through to a {@code 404}. Checked here first, the answer is {@code 403} on every container.
  *
  * <p>Declared filters run before the WebSocket implementation's own filter. This one is mapped first in the library's
  * {@code META-INF/web-fragment.xml}, whose mappings the container applies in declaration order, so it also runs
@@ -28,6 +35,11 @@ public class UpgradeRequestFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(UpgradeRequestFilter.class.getName());
+    static final String FOREIGN_ORIGIN = "this page's origin may not open WebSocket sessions here "
+            + "(pqws.origins.allowed)";
+
+    @Inject
+    private transient OriginGate origins;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,16 +50,22 @@ public class UpgradeRequestFilter extends HttpFilter {
         }
         Optional<String> violation = UpgradeRequestRules.violation(request.getMethod(), request.getProtocol(),
                 values(request, "Connection"), values(request, "Sec-WebSocket-Key"));
-        if (violation.isEmpty()) {
+        if (violation.isPresent()) {
+            LOG.log(Level.INFO, "pqws: refused {0} {1} from {2} with HTTP 400: {3}", new Object[] {
+                request.getMethod(), request.getRequestURI(), request.getRemoteAddr(), violation.get()});
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, violation.get());
+        } else if (!origins.allows(request.getHeader("Origin"))) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, FOREIGN_ORIGIN);
+        } else {
             chain.doFilter(request, response);
-            return;
         }
-        LOG.log(Level.INFO, "pqws: refused {0} {1} from {2} with HTTP 400: {3}", new Object[] {request.getMethod(),
-            request.getRequestURI(), request.getRemoteAddr(), violation.get()});
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Connection", "close");
-        response.getWriter().write(violation.get() + "\n");
+        response.getWriter().write(reason + "\n");
     }
 
     private static List<String> values(HttpServletRequest request, String name) {
