@@ -23,8 +23,10 @@ import org.bouncycastle.jsse.BCSSLEngine;
 import org.bouncycastle.jsse.BCSSLParameters;
 
 /**
- * A BCJSSE engine behind a door that opens only for a ClientHello that will lead to a hybrid post-quantum key
- * exchange ({@link HybridRequirement}).
+ * A BCJSSE engine that reads each server handshake's ClientHello before Bouncy Castle does: to count every server
+ * handshake with what it offered and what it got ({@link ServerHandshakes}, in every profile), and, in require-hybrid
+ * mode, as a door that opens only for a ClientHello that will lead to a hybrid post-quantum key exchange
+ * ({@link HybridRequirement}).
  *
  * <p>In server mode the first inbound records are not given to Bouncy Castle: they are collected whole-record by
  * whole-record ({@link ClientHelloAssembler}; an incomplete record is {@code BUFFER_UNDERFLOW} and is not consumed),
@@ -49,6 +51,8 @@ import org.bouncycastle.jsse.BCSSLParameters;
  *
  * <p>Every server handshake that fails on this engine is counted once in {@link HandshakeFailures}: a refusal under its
  * refusal reason, a Bouncy Castle failure under its TLS alert. Failures after the handshake finished are not counted.
+ * Every server handshake that completes or fails is counted once in {@link ServerHandshakes} ({@link HandshakeObserver});
+ * one the peer abandons before either is not counted.
  */
 final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLEngine {
 
@@ -71,12 +75,17 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
 
     private final BCSSLEngine bc;
     private final HybridRequirement requirement;
+    private final boolean enforce;
     private final HandshakeFailures failures;
+    private final ServerHandshakes handshakes;
+    private final HandshakeObserver observer;
     private final Object lock = new Object();
     /** Set once a handshake failure of this engine has been counted, or its server handshake finished. */
     private volatile boolean outcomeCounted;
 
     private volatile State state = State.NEW;
+    /** Observe mode, server side, until the ClientHello has been read: the copy of it being assembled. */
+    private volatile ClientHelloAssembler tap;
     // Guarded by lock:
     private ClientHelloAssembler assembler;
     private String[] engineGroups;
@@ -85,11 +94,16 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
     private volatile BiFunction<SSLEngine, List<String>, String> jdkSelector;
     private volatile BCApplicationProtocolSelector<SSLEngine> bcSelector;
 
-    ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement, HandshakeFailures failures) {
+    /** @param enforce whether to refuse a ClientHello the requirement refuses (require-hybrid), or only observe */
+    ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement, boolean enforce,
+            HandshakeFailures failures, ServerHandshakes handshakes) {
         super(requireBc(delegate));
         this.bc = (BCSSLEngine) delegate;
         this.requirement = requirement;
+        this.enforce = enforce;
         this.failures = failures;
+        this.handshakes = handshakes;
+        this.observer = new HandshakeObserver(requirement);
     }
 
     private static SSLEngine requireBc(SSLEngine delegate) {
@@ -132,10 +146,11 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
             tls13Enabled = Arrays.asList(parameters.getProtocols()).contains("TLSv1.3");
         }
         delegate().beginHandshake(); // throws while the mode is unset, leaving this engine NEW
-        if (server) {
+        if (server && enforce) {
             assembler = new ClientHelloAssembler();
             state = State.GUARDING;
         } else {
+            tap = server ? new ClientHelloAssembler() : null;
             state = State.PASS;
         }
     }
@@ -196,11 +211,38 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
     }
 
     private SSLEngineResult passUnwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        ClientHelloAssembler tapping = tap;
+        int start = src.position();
+        long arrived = tapping == null ? 0 : System.currentTimeMillis();
         try {
-            return observed(delegate().unwrap(src, dsts, offset, length));
+            SSLEngineResult result = delegate().unwrap(src, dsts, offset, length);
+            if (tapping != null && result.bytesConsumed() > 0) {
+                tap(tapping, src.duplicate().position(start).limit(start + result.bytesConsumed()), arrived);
+            }
+            return observed(result);
         } catch (SSLException e) {
             countFailure(e);
             throw e;
+        }
+    }
+
+    /**
+     * Observe mode: reads the ClientHello out of a copy of what Bouncy Castle consumed, so Bouncy Castle alone decides
+     * what every byte means. A ClientHello this engine cannot read is Bouncy Castle's to answer, and is counted
+     * without the groups it offered.
+     */
+    private void tap(ClientHelloAssembler tapping, ByteBuffer consumed, long arrived) {
+        try {
+            int taken;
+            do {
+                taken = tapping.offer(consumed);
+            } while (taken > 0 && consumed.hasRemaining() && !tapping.isComplete());
+            if (tapping.isComplete()) {
+                tap = null;
+                observer.clientHello(ClientHelloParser.parse(tapping.message()), engineGroups, arrived);
+            }
+        } catch (SSLProtocolException unreadable) {
+            tap = null;
         }
     }
 
@@ -213,10 +255,15 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
         }
     }
 
-    /** Notes a finished handshake: failures after it are not handshake failures and are not counted. */
+    /**
+     * Counts a finished server handshake; failures after it are not handshake failures and are not counted.
+     */
     private SSLEngineResult observed(SSLEngineResult result) {
-        if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+        if (result.getHandshakeStatus() == HandshakeStatus.FINISHED && !outcomeCounted) {
             outcomeCounted = true;
+            if (!delegate().getUseClientMode()) {
+                handshakes.count(observer.completed(delegate().getSession()));
+            }
         }
         return result;
     }
@@ -226,6 +273,7 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
         if (!outcomeCounted && !delegate().getUseClientMode()) {
             outcomeCounted = true;
             failures.count(failure);
+            handshakes.count(observer.failed(HandshakeFailures.reasonOf(failure)));
         }
     }
 
@@ -251,6 +299,7 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
         } catch (SSLProtocolException e) {
             return refuse(e.getMessage(), e, false, consumed, HandshakeFailures.MALFORMED_CLIENT_HELLO);
         }
+        observer.clientHello(hello, engineGroups, System.currentTimeMillis());
         Optional<HybridRequirement.Refusal> refused = requirement.check(hello, engineGroups, tls13Enabled);
         if (refused.isPresent()) {
             return refuse(refused.get().reason(), null, refused.get().misconfiguration(), consumed,
@@ -286,6 +335,7 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
             String counterName) {
         outcomeCounted = true;
         failures.count(counterName);
+        handshakes.count(observer.failed(counterName));
         refusal = new SSLHandshakeException(reason);
         if (cause != null) {
             refusal.initCause(cause);

@@ -1,17 +1,11 @@
 package io.pqws.jsse;
 
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import javax.net.ssl.SSLException;
 
 import org.bouncycastle.tls.AlertDescription;
@@ -45,7 +39,6 @@ public final class HandshakeFailures implements HandshakeFailuresMXBean {
     static final String MALFORMED_CLIENT_HELLO = "malformed_client_hello";
     static final String OTHER = "other";
 
-    private static final Logger LOG = Logger.getLogger(HandshakeFailures.class.getName());
     private static final HandshakeFailures JVM_WIDE = new HandshakeFailures();
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -89,16 +82,8 @@ public final class HandshakeFailures implements HandshakeFailuresMXBean {
     }
 
     private void register() {
-        if (!registered.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
-        } catch (InstanceAlreadyExistsException e) {
-            LOG.warning(OBJECT_NAME + " is already registered (a second copy of pqws-jsse.jar?); handshake "
-                    + "failures of this copy are not published");
-        } catch (JMException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot publish " + OBJECT_NAME + "; handshake failures will not be reported", e);
+        if (registered.compareAndSet(false, true)) {
+            PlatformMBean.register(this, OBJECT_NAME, "handshake failures");
         }
     }
 }

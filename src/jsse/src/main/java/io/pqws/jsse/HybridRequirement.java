@@ -54,19 +54,14 @@ record HybridRequirement(List<Integer> serverGroups) {
         if (hello.supportedGroups().isEmpty()) {
             return Optional.of(new Refusal(NO_HYBRID + " (the ClientHello has no supported_groups extension)", false));
         }
-        List<Integer> server;
-        if (engineGroups == null) {
-            server = serverGroups;
-        } else {
-            Optional<List<Integer>> resolved = resolve(engineGroups);
-            if (resolved.isEmpty()) {
-                return Optional.of(new Refusal("this server's engine sets named groups " + String.join(",", engineGroups)
-                        + " that pqws cannot map to code points, so it cannot predict the group the server will "
-                        + "select", true));
-            }
-            server = resolved.get();
+        Optional<List<Integer>> resolved = serverOrder(engineGroups);
+        if (resolved.isEmpty()) {
+            return Optional.of(new Refusal("this server's engine sets named groups " + String.join(",", engineGroups)
+                    + " that pqws cannot map to code points, so it cannot predict the group the server will "
+                    + "select", true));
         }
-        Integer selected = server.stream().filter(hello.supportedGroups()::contains).findFirst().orElse(null);
+        List<Integer> server = resolved.get();
+        Integer selected = select(server, hello.supportedGroups(), true).orElse(null);
         if (selected == null || !Groups.isHybrid(selected)) {
             String detail = selected == null
                     ? "client offered " + Groups.names(hello.supportedGroups()) + ", server accepts " + Groups.names(server)
@@ -75,6 +70,26 @@ record HybridRequirement(List<Integer> serverGroups) {
             return Optional.of(new Refusal(NO_HYBRID + " (" + detail + ")", false));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The group a server engine with these groups selects for the ClientHello in a full handshake of {@code protocol}
+     * ({@code TLSv1.3}, or an earlier one, where no hybrid group exists): the rule above, empty when none is common or
+     * the engine's groups cannot be mapped.
+     */
+    Optional<Integer> selectedGroup(ClientHello hello, String[] engineGroups, String protocol) {
+        return serverOrder(engineGroups).flatMap(server -> select(server, hello.supportedGroups(),
+                "TLSv1.3".equals(protocol)));
+    }
+
+    private static Optional<Integer> select(List<Integer> server, List<Integer> client, boolean tls13) {
+        return server.stream().filter(client::contains).filter(group -> tls13 || !Groups.isHybrid(group))
+                .findFirst();
+    }
+
+    /** The engine's own groups when it sets them, else the context's; empty when they cannot be mapped. */
+    private Optional<List<Integer>> serverOrder(String[] engineGroups) {
+        return engineGroups == null ? Optional.of(serverGroups) : resolve(engineGroups);
     }
 
     /**

@@ -28,9 +28,10 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * An SSLContext that is a BCJSSE SSLContext of the same algorithm plus the pqws policy:
  * <ul>
  * <li>every engine it creates prefers the server's named-group order ({@code useNamedGroupsOrder=true});</li>
- * <li>in require-hybrid mode every engine is a {@link ClientHelloGuardEngine} (pass-through in client mode), and
- * server-mode sockets, which the guard cannot see into, get no credentials ({@link EngineOnlyKeyManager}), so their
- * handshakes fail;</li>
+ * <li>every engine is a {@link ClientHelloGuardEngine} (pass-through in client mode), which counts each server
+ * handshake ({@link ServerHandshakes}) and, in require-hybrid mode only, refuses a ClientHello without a hybrid
+ * group; server-mode sockets, which it cannot see into, are not counted, and in require-hybrid mode get no
+ * credentials ({@link EngineOnlyKeyManager}), so their handshakes fail;</li>
  * <li>initialization fails when Bouncy Castle cannot use a hybrid group that {@code jdk.tls.namedGroups} asks for;</li>
  * <li>the server's EC key reaches Bouncy Castle as a BC key object ({@link BcNativeKeyManager}), for speed.</li>
  * </ul>
@@ -148,8 +149,8 @@ final class PqwsSslContextSpi extends SSLContextSpi {
     private SSLEngine configure(SSLEngine engine) {
         HybridRequirement requirement = initialized();
         preferServerGroupOrder((BCSSLEngine) engine);
-        return policy.requireHybrid() ? new ClientHelloGuardEngine(engine, requirement, HandshakeFailures.jvmWide())
-                : engine;
+        return new ClientHelloGuardEngine(engine, requirement, policy.requireHybrid(), HandshakeFailures.jvmWide(),
+                ServerHandshakes.jvmWide());
     }
 
     /**

@@ -181,7 +181,7 @@ class ConfigurationTest {
         SSLContext context = SSLContext.getInstance("Default", new PqwsJsseProvider(TestPki.BCJSSE));
         SSLEngine engine = context.createSSLEngine();
 
-        assertFalse(engine instanceof ClientHelloGuardEngine);
+        assertInstanceOf(ClientHelloGuardEngine.class, engine, "observes, and refuses nothing (ServerHandshakesTest)");
         assertTrue(((BCSSLEngine) engine).getParameters().getUseNamedGroupsOrder());
         assertThrows(KeyManagementException.class, () -> context.init(null, null, null));
     }
