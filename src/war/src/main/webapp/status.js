@@ -1,5 +1,6 @@
 "use strict";
-// Polls api/status and shows the live share of quantum-safe sessions, per-endpoint counts and the latest sessions.
+// Polls api/status and shows the live share of quantum-safe sessions, per-endpoint counts, the latest sessions and,
+// where the PQWS provider reports them, every TLS handshake of the server and its failures.
 // Everything the server sends is written with textContent, never as HTML.
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -72,19 +73,33 @@
       return row;
     }), "No sessions yet.");
 
+    const server = status.server;
+    $("server-section").hidden = server === null;
+    if (server !== null) {
+      $("server-handshakes").textContent = String(server.handshakes);
+      $("server-without").textContent = String(server.withoutHybridOffer);
+      const offered = $("server-offered");
+      offered.textContent = server.handshakes === 0 ? "—" : percent(server.hybridOfferedRatio);
+      offered.dataset.value = String(server.hybridOfferedRatio);
+      facts($("server-groups"), server.byGroup);
+    }
+
     const failures = status.handshakeFailures;
     $("failures-section").hidden = failures === null;
     if (failures !== null) {
-      const list = $("failures");
-      list.replaceChildren();
-      Object.entries(failures).forEach(([reason, count]) => {
-        const dt = document.createElement("dt");
-        dt.textContent = reason;
-        const dd = document.createElement("dd");
-        dd.textContent = String(count);
-        list.append(dt, dd);
-      });
+      facts($("failures"), failures);
     }
+  }
+
+  function facts(list, counts) {
+    list.replaceChildren();
+    Object.entries(counts).forEach(([name, count]) => {
+      const dt = document.createElement("dt");
+      dt.textContent = name;
+      const dd = document.createElement("dd");
+      dd.textContent = String(count);
+      list.append(dt, dd);
+    });
   }
 
   function refresh() {

@@ -56,6 +56,12 @@ class ClassicProfileIT {
     }
 
     @Test
+    void theServerCountsWhoOfferedAHybridGroupThoughNoneIsServed() throws Exception {
+        new WholeServerHandshakes(new OperatorHttp(), PqwsServer.httpsPort())
+                .underClassicTheHybridOfferIsCountedThoughX25519IsServed();
+    }
+
+    @Test
     void overTls12TheServerNeverSignsWithSha1() throws Exception {
         Tls12Suites.assertNeverSignsWithSha1(PqwsServer.httpsPort());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import io.pqws.client.WsMessage;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssConnection;
 import io.pqws.testsupport.HeadlessChromium;
+import io.pqws.testsupport.OpenSslPeer;
 import io.pqws.testsupport.PrometheusScrape;
 import jakarta.json.JsonObject;
 
@@ -183,6 +185,38 @@ class MetricsIT {
                 assertEquals(HYBRID_GROUP, latestGroups(driver, 1).get(0));
                 assertTrue(another.isOpen());
             }
+        }
+    }
+
+    @Test
+    void theStatusPageShowsTheWholeServersHybridOnlyReadiness() throws Exception {
+        OperatorHttp operator = new OperatorHttp(PqwsServer.http(base, ""));
+        OpenSslPeer.Result classic = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(PqwsServer.httpsPort())
+                .groups("x25519"));
+        assertTrue(classic.handshakeCompleted(), classic.toString());
+
+        try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
+            WebDriver driver = chromium.driver();
+            driver.get(PqwsServer.https("status.html").toString());
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            // The page polls every 3 s; it agrees with the server's own JSON once both saw the same handshakes.
+            wait.until(d -> {
+                try {
+                    JsonObject server = operator.status().getJsonObject("server");
+                    return d.findElement(By.id("server-section")).isDisplayed()
+                            && d.findElement(By.id("server-handshakes")).getText()
+                                    .equals(server.getJsonNumber("handshakes").toString())
+                            && d.findElement(By.id("server-without")).getText()
+                                    .equals(server.getJsonNumber("withoutHybridOffer").toString())
+                            && d.findElement(By.id("server-offered")).getText()
+                                    .equals(percent(server.getJsonNumber("hybridOfferedRatio").doubleValue()));
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            JsonObject server = operator.status().getJsonObject("server");
+            assertTrue(server.getJsonNumber("withoutHybridOffer").longValue() >= 1, "OpenSSL -groups x25519");
+            assertTrue(server.getJsonObject("byGroup").getJsonNumber(HYBRID_GROUP).longValue() >= 1, "Chromium");
         }
     }
 

@@ -20,7 +20,7 @@ import io.pqws.testsupport.PrometheusScrape;
 /**
  * The sample portal beside {@code pqws.war} on one Payara Micro (started by the test: Arquillian deploys one archive
  * per container): each application gets the library's parts of its own, and neither sees the other's sessions,
- * metrics or notifications.
+ * metrics or notifications; the server's TLS provider counts the handshakes of both ({@link WholeServerHandshakes}).
  */
 class SamplePortalBesidePqwsIT {
 
@@ -76,6 +76,16 @@ class SamplePortalBesidePqwsIT {
         assertTrue(pqws.sum("pqws_websocket_sessions_opened_total", "endpoint", "/echo") >= 1);
         assertEquals(0, pqws.sum("pqws_websocket_sessions_opened_total", "endpoint", "/desk"),
                 "the portal's desk is not pqws's");
+    }
+
+    @Test
+    void everyHandshakeWithTheOtherApplicationIsCountedByTheServer() throws Exception {
+        WholeServerHandshakes handshakes = new WholeServerHandshakes(new OperatorHttp(server.https("")),
+                server.https("").getPort());
+        handshakes.theJdkClientsRequestToTheOtherApplicationIsCounted();
+        handshakes.openSslHandshakesAreCountedWithWhatTheyOffered();
+        handshakes.chromiumsConnectionsToTheOtherApplicationAreCounted();
+        handshakes.theCountedGroupIsTheGroupTheSessionReports();
     }
 
     @Test

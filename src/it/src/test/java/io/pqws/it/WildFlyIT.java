@@ -213,6 +213,16 @@ class WildFlyIT {
         portal().metricsCountTheDeskOnly();
     }
 
+    @Test
+    void everyHandshakeWithTheOtherApplicationIsCountedByTheServer() throws Exception {
+        WholeServerHandshakes handshakes = new WholeServerHandshakes(new OperatorHttp(server.https("")),
+                server.httpsPort());
+        handshakes.theJdkClientsRequestToTheOtherApplicationIsCounted();
+        handshakes.openSslHandshakesAreCountedWithWhatTheyOffered();
+        handshakes.chromiumsConnectionsToTheOtherApplicationAreCounted();
+        handshakes.theCountedGroupIsTheGroupTheSessionReports();
+    }
+
     private static SamplePortal portal() {
         return new SamplePortal(server.httpsPort());
     }

@@ -1,6 +1,7 @@
 package io.pqws.metrics;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,11 +16,20 @@ import java.util.TreeMap;
  * @param handshakeFailures TLS handshake failures by reason, as the PQWS provider reports them; empty when it does
  *                          not (see {@link #handshakeFailuresCounted})
  * @param handshakeFailuresCounted whether this JVM's TLS stack reports handshake failures to the module
+ * @param serverHandshakes  every server handshake of the JVM, whichever application it then served, by its labels;
+ *                          empty when the TLS stack does not report them (see {@link #serverHandshakesCounted})
+ * @param serverHandshakesCounted whether this JVM's TLS stack (the PQWS provider) reports every server handshake
  * @param recent            the latest sessions, newest first
  */
 public record MetricsSnapshot(String profile, Map<SessionLabels, Long> upgrades, Map<String, EndpointSnapshot> endpoints,
         boolean messagesCounted, Map<String, Long> handshakeFailures, boolean handshakeFailuresCounted,
+        Map<ServerHandshakeLabels, Long> serverHandshakes, boolean serverHandshakesCounted,
         List<RecentSession> recent) {
+
+    private static final Comparator<ServerHandshakeLabels> HANDSHAKE_ORDER = Comparator
+            .comparing(ServerHandshakeLabels::outcome).thenComparing(ServerHandshakeLabels::protocol)
+            .thenComparing(ServerHandshakeLabels::group).thenComparing(ServerHandshakeLabels::hybridOffered)
+            .thenComparing(ServerHandshakeLabels::hybridKeyShare).thenComparing(ServerHandshakeLabels::helloRetry);
 
     public MetricsSnapshot {
         TreeMap<SessionLabels, Long> sortedUpgrades = new TreeMap<>(EndpointSnapshot.LABEL_ORDER);
@@ -27,7 +37,31 @@ public record MetricsSnapshot(String profile, Map<SessionLabels, Long> upgrades,
         upgrades = Collections.unmodifiableMap(sortedUpgrades);
         endpoints = Collections.unmodifiableMap(new TreeMap<>(endpoints));
         handshakeFailures = Collections.unmodifiableMap(new TreeMap<>(handshakeFailures));
+        TreeMap<ServerHandshakeLabels, Long> sortedHandshakes = new TreeMap<>(HANDSHAKE_ORDER);
+        sortedHandshakes.putAll(serverHandshakes);
+        serverHandshakes = Collections.unmodifiableMap(sortedHandshakes);
         recent = List.copyOf(recent);
+    }
+
+    /** Completed server handshakes of the JVM. */
+    public long handshakesCompleted() {
+        return serverHandshakes.entrySet().stream().filter(e -> e.getKey().completed())
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * Completed server handshakes whose client named no hybrid group: the clients that the hybrid-only profile would
+     * refuse.
+     */
+    public long handshakesWithoutHybridOffer() {
+        return serverHandshakes.entrySet().stream().filter(e -> e.getKey().completed() && !e.getKey().hybridOffered())
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** The share of completed server handshakes whose client named a hybrid group; 0 before the first. */
+    public double handshakesHybridOfferedRatio() {
+        long total = handshakesCompleted();
+        return total == 0 ? 0 : (double) (total - handshakesWithoutHybridOffer()) / total;
     }
 
     /** Sessions opened on all endpoints. */

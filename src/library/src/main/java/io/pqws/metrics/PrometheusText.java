@@ -11,7 +11,7 @@ import java.util.Map;
  * none. Names follow the Prometheus conventions: one {@code pqws_} prefix, counters end in {@code _total}, the ratio in
  * {@code _ratio}, label names in snake case; every family has its {@code HELP} and {@code TYPE}, and label values are
  * escaped as the format demands. Families whose source is not available on this container (messages without Tyrus,
- * handshake failures without the PQWS provider) are left out rather than shown as zero.
+ * handshakes and their failures without the PQWS provider) are left out rather than shown as zero.
  */
 public final class PrometheusText {
 
@@ -77,7 +77,27 @@ public final class PrometheusText {
             snapshot.handshakeFailures().forEach((reason, count) ->
                     sample(out, "pqws_tls_handshake_failures_total", labels("reason", reason), count));
         }
+
+        if (snapshot.serverHandshakesCounted()) {
+            family(out, "pqws_tls_server_handshakes_total", "counter",
+                    "Every TLS handshake of the server's JVM (all applications, every listener the PQWS provider "
+                            + "serves), by outcome, protocol, group, whether the client offered a hybrid group and sent "
+                            + "a key share for one, and whether the server asked for another key share.");
+            snapshot.serverHandshakes().forEach((labels, count) ->
+                    sample(out, "pqws_tls_server_handshakes_total", handshake(labels), count));
+        }
         return out.toString();
+    }
+
+    private static Map<String, String> handshake(ServerHandshakeLabels labels) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("outcome", labels.outcome());
+        all.put("protocol", labels.protocol());
+        all.put("group", labels.group());
+        all.put("hybrid_offered", Boolean.toString(labels.hybridOffered()));
+        all.put("hybrid_key_share", Boolean.toString(labels.hybridKeyShare()));
+        all.put("hello_retry", Boolean.toString(labels.helloRetry()));
+        return all;
     }
 
     private static Map<String, String> tls(SessionLabels labels) {

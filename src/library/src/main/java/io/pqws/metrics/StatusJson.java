@@ -1,6 +1,7 @@
 package io.pqws.metrics;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -71,6 +72,23 @@ final class StatusJson {
             json.add("handshakeFailures", failures);
         } else {
             json.addNull("handshakeFailures");
+        }
+        if (snapshot.serverHandshakesCounted()) {
+            JsonObjectBuilder byGroup = Json.createObjectBuilder();
+            Map<String, Long> groups = new TreeMap<>();
+            snapshot.serverHandshakes().forEach((labels, count) -> {
+                if (labels.completed()) {
+                    groups.merge(labels.group(), count, Long::sum);
+                }
+            });
+            groups.forEach(byGroup::add);
+            json.add("server", Json.createObjectBuilder()
+                    .add("handshakes", snapshot.handshakesCompleted())
+                    .add("hybridOfferedRatio", snapshot.handshakesHybridOfferedRatio())
+                    .add("withoutHybridOffer", snapshot.handshakesWithoutHybridOffer())
+                    .add("byGroup", byGroup));
+        } else {
+            json.addNull("server");
         }
         return json.build();
     }

@@ -34,7 +34,7 @@ public class WebSocketMetrics {
     private volatile boolean messagesCounted;
 
     @Inject
-    HandshakeFailureSource handshakeFailures;
+    ProviderCounters provider;
 
     /** A WebSocket upgrade request arrived on a connection with these facts. */
     public void upgradeSeen(TlsFacts facts) {
@@ -82,9 +82,14 @@ public class WebSocketMetrics {
         upgrades.forEach((labels, count) -> upgradesNow.put(labels, count.sum()));
         Map<String, EndpointSnapshot> endpointsNow = new HashMap<>();
         endpoints.forEach((path, counters) -> endpointsNow.put(path, counters.snapshot(path)));
-        HandshakeFailureSource.Counts failures = handshakeFailures.counts();
+        ProviderCounters.Counts failures = provider.handshakeFailures();
+        ProviderCounters.Counts handshakes = provider.serverHandshakes();
+        Map<ServerHandshakeLabels, Long> handshakesNow = new HashMap<>();
+        handshakes.byKey().forEach((key, count) -> handshakesNow.merge(ServerHandshakeLabels.parse(key), count,
+                Long::sum));
         return new MetricsSnapshot(TlsProfileCheck.profileName().orElse("none"), upgradesNow, endpointsNow,
-                messagesCounted, failures.byReason(), failures.available(), recent.latest());
+                messagesCounted, failures.byKey(), failures.available(), handshakesNow, handshakes.available(),
+                recent.latest());
     }
 
     private EndpointCounters counters(String endpoint) {

@@ -20,11 +20,19 @@ class PrometheusTextTest {
     private static final SessionLabels CLASSIC = new SessionLabels("x25519", "TLSv1.3", "TLS_AES_256_GCM_SHA384",
             false);
 
+    private static final ServerHandshakeLabels HYBRID_HANDSHAKE = ServerHandshakeLabels.parse(
+            "outcome=completed,protocol=TLSv1.3,group=X25519MLKEM768,hybrid_offered=true,hybrid_key_share=true,"
+                    + "hello_retry=false");
+    private static final ServerHandshakeLabels CLASSIC_HANDSHAKE = ServerHandshakeLabels.parse(
+            "outcome=completed,protocol=TLSv1.3,group=x25519,hybrid_offered=false,hybrid_key_share=false,"
+                    + "hello_retry=false");
+
     private static MetricsSnapshot snapshot(boolean messages, boolean failures) {
         EndpointSnapshot echo = new EndpointSnapshot("/echo", Map.of(HYBRID, 3L, CLASSIC, 1L), 1,
                 Map.of(1000, 2L, 4001, 1L), 0, 7, 8);
         return new MetricsSnapshot("hybrid", Map.of(HYBRID, 3L, CLASSIC, 1L), Map.of("/echo", echo), messages,
                 failures ? Map.of("no_hybrid_group", 2L) : Map.of(), failures,
+                failures ? Map.of(HYBRID_HANDSHAKE, 5L, CLASSIC_HANDSHAKE, 2L) : Map.of(), failures,
                 List.of(new RecentSession(1, Instant.EPOCH, "/echo", HYBRID)));
     }
 
@@ -38,6 +46,9 @@ class PrometheusTextTest {
         assertTrue(text.contains("pqws_websocket_closes_total{endpoint=\"/echo\",code=\"4001\"} 1\n"), text);
         assertTrue(text.contains("pqws_websocket_messages_sent_total{endpoint=\"/echo\"} 8\n"), text);
         assertTrue(text.contains("pqws_tls_handshake_failures_total{reason=\"no_hybrid_group\"} 2\n"), text);
+        assertTrue(text.contains("pqws_tls_server_handshakes_total{outcome=\"completed\",protocol=\"TLSv1.3\","
+                + "group=\"x25519\",hybrid_offered=\"false\",hybrid_key_share=\"false\",hello_retry=\"false\"} 2\n"),
+                text);
         assertTrue(text.contains("# TYPE pqws_websocket_sessions_active gauge\n"), text);
     }
 
@@ -56,6 +67,7 @@ class PrometheusTextTest {
         String text = PrometheusText.render(snapshot(false, false));
         assertFalse(text.contains("pqws_websocket_messages_"), text);
         assertFalse(text.contains("pqws_tls_handshake_failures_total"), text);
+        assertFalse(text.contains("pqws_tls_server_handshakes_total"), text);
         PrometheusScrape.parse(text);
     }
 
@@ -64,7 +76,7 @@ class PrometheusTextTest {
         assertEquals("a\\\\b\\\"c\\nd", PrometheusText.escapeLabel("a\\b\"c\nd"));
         EndpointSnapshot odd = new EndpointSnapshot("/chat/{room}\"x", Map.of(), 0, Map.of(), 0, 0, 0);
         String text = PrometheusText.render(new MetricsSnapshot("hybrid", Map.of(), Map.of(odd.endpoint(), odd),
-                false, Map.of(), false, List.of()));
+                false, Map.of(), false, Map.of(), false, List.of()));
         PrometheusScrape scrape = PrometheusScrape.parse(text);
         assertEquals("/chat/{room}\"x", scrape.samples().stream()
                 .filter(s -> s.name().equals("pqws_websocket_sessions_active")).findFirst().orElseThrow()

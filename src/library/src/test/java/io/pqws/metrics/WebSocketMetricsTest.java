@@ -25,7 +25,7 @@ class WebSocketMetricsTest {
 
     static WebSocketMetrics metrics() {
         WebSocketMetrics metrics = new WebSocketMetrics();
-        metrics.handshakeFailures = new HandshakeFailureSource();
+        metrics.provider = new ProviderCounters();
         return metrics;
     }
 

@@ -1,0 +1,149 @@
+package io.pqws.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.pqws.client.TlsProfile;
+import io.pqws.client.WssClient;
+import io.pqws.client.WssConnection;
+import io.pqws.testsupport.HeadlessChromium;
+import io.pqws.testsupport.OpenSslPeer;
+import io.pqws.testsupport.PrometheusScrape;
+import jakarta.json.JsonObject;
+
+/**
+ * What a server under a PQ profile must show of <em>every</em> TLS handshake, whichever application the connection
+ * then serves: the PQWS provider counts it, and pqws.war's {@code /api/metrics} renders the count with the group the
+ * client got and whether it offered a hybrid group ({@code pqws_tls_server_handshakes_total}). The clients are
+ * independent of each other and of pqws: the JDK's HTTP client, OpenSSL 3.5 with its default groups and with
+ * {@code -groups x25519}, headless Chromium, and our client, and every one of them talks to the <em>other</em>
+ * application deployed beside pqws.war (the sample portal), never to pqws.
+ *
+ * <p>Each step is measured alone: one scrape before, one after, on a single kept-alive connection of the JDK client
+ * (so the scrapes add no handshake of their own), and the difference must be exactly the step's handshakes.
+ */
+final class WholeServerHandshakes {
+
+    private static final String FAMILY = "pqws_tls_server_handshakes_total";
+    private static final Map<String, String> CLASSIC_CLIENT = Map.of("outcome", "completed", "protocol", "TLSv1.3",
+            "group", "x25519", "hybrid_offered", "false", "hybrid_key_share", "false", "hello_retry", "false");
+    private static final Map<String, String> HYBRID_CLIENT = Map.of("outcome", "completed", "protocol", "TLSv1.3",
+            "group", "X25519MLKEM768", "hybrid_offered", "true", "hybrid_key_share", "true", "hello_retry", "false");
+
+    private final OperatorHttp pqws;
+    private final int httpsPort;
+    private final SamplePortal portal;
+
+    /** @param pqws the operator's view of pqws.war on the server, over HTTPS (a client the profile serves) */
+    WholeServerHandshakes(OperatorHttp pqws, int httpsPort) {
+        this.pqws = pqws;
+        this.httpsPort = httpsPort;
+        this.portal = new SamplePortal(httpsPort);
+    }
+
+    /** The JDK's client offers no hybrid group: counted as a classic handshake that hybrid-only would refuse. */
+    void theJdkClientsRequestToTheOtherApplicationIsCounted() throws Exception {
+        Map<Map<String, String>, Double> before = counts();
+        OperatorHttp jdk = new OperatorHttp(portal.https(""));
+        assertEquals(200, jdk.get("index.html").statusCode(), "the portal's page");
+        assertEquals(Map.of(CLASSIC_CLIENT, 1.0), delta(before, counts()));
+    }
+
+    /** OpenSSL 3.5 by default offers and shares X25519MLKEM768; with {@code -groups x25519} it is a classic client. */
+    void openSslHandshakesAreCountedWithWhatTheyOffered() throws Exception {
+        Map<Map<String, String>, Double> before = counts();
+        OpenSslPeer.Result hybrid = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(httpsPort));
+        assertTrue(hybrid.handshakeCompleted(), hybrid.toString());
+        assertEquals("X25519MLKEM768", hybrid.group(), hybrid.toString());
+        assertEquals(Map.of(HYBRID_CLIENT, 1.0), delta(before, counts()));
+
+        before = counts();
+        OpenSslPeer.Result classic = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(httpsPort)
+                .groups("x25519"));
+        assertTrue(classic.handshakeCompleted(), classic.toString());
+        assertEquals(Map.of(CLASSIC_CLIENT, 1.0), delta(before, counts()));
+    }
+
+    /**
+     * Under the classic profile: OpenSSL 3.5 offers and shares the hybrid group, gets x25519, and is counted as a
+     * client that offered one (so a trial learns who is ready before serving a hybrid group); offering the hybrid group
+     * alone, it finds no common group, and the failure is counted with its alert and the offer.
+     */
+    void underClassicTheHybridOfferIsCountedThoughX25519IsServed() throws Exception {
+        Map<Map<String, String>, Double> before = counts();
+        OpenSslPeer.Result served = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(httpsPort));
+        assertTrue(served.handshakeCompleted(), served.toString());
+        assertEquals(Map.of(Map.of("outcome", "completed", "protocol", "TLSv1.3", "group", "x25519",
+                "hybrid_offered", "true", "hybrid_key_share", "true", "hello_retry", "false"), 1.0),
+                delta(before, counts()));
+
+        before = counts();
+        OpenSslPeer.Result refused = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(httpsPort)
+                .groups("X25519MLKEM768"));
+        assertFalse(refused.handshakeCompleted(), refused.toString());
+        Map<Map<String, String>, Double> added = delta(before, counts());
+        assertEquals(1, added.size(), added.toString());
+        Map<String, String> failure = added.keySet().iterator().next();
+        assertTrue(failure.get("outcome").startsWith("sent_"), added.toString());
+        assertEquals("true", failure.get("hybrid_offered"), added.toString());
+    }
+
+    /** Chromium's page load of the other application: every connection it made offered and got the hybrid group. */
+    void chromiumsConnectionsToTheOtherApplicationAreCounted() throws Exception {
+        Map<Map<String, String>, Double> before = counts();
+        try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
+            chromium.driver().get(portal.https("index.html").toString());
+        }
+        Map<Map<String, String>, Double> added = delta(before, counts());
+        assertEquals(Set.of(HYBRID_CLIENT), added.keySet(), added.toString());
+        assertTrue(added.get(HYBRID_CLIENT) >= 1, added.toString());
+    }
+
+    /**
+     * The group the provider counts for a session's handshake is the group the session itself reads from Bouncy
+     * Castle (the desk's welcome): a Bouncy Castle upgrade that changed how the server picks the group fails here.
+     */
+    void theCountedGroupIsTheGroupTheSessionReports() throws Exception {
+        for (TlsProfile profile : new TlsProfile[] {TlsProfile.HYBRID, TlsProfile.CLASSIC}) {
+            Map<Map<String, String>, Double> before = counts();
+            String reported;
+            try (WssConnection desk = new WssClient(PqwsServer.client(profile)).connect(portal.wss("desk"),
+                    Users.WAIT)) {
+                JsonObject welcome = Users.nextOfType(desk, "welcome");
+                reported = welcome.getString("namedGroup");
+            }
+            Map<Map<String, String>, Double> added = delta(before, counts());
+            assertEquals(1, added.size(), added.toString());
+            Map<String, String> labels = added.keySet().iterator().next();
+            assertEquals(reported, labels.get("group"), added.toString());
+            assertEquals(profile == TlsProfile.HYBRID, Boolean.parseBoolean(labels.get("hybrid_offered")),
+                    added.toString());
+        }
+    }
+
+    private Map<Map<String, String>, Double> counts() throws Exception {
+        PrometheusScrape scrape = pqws.metrics();
+        assertTrue(scrape.has(FAMILY), "the PQWS provider reports every server handshake");
+        Map<Map<String, String>, Double> counts = new HashMap<>();
+        scrape.samples().stream().filter(s -> s.name().equals(FAMILY))
+                .forEach(s -> counts.merge(s.labels(), s.value(), Double::sum));
+        return counts;
+    }
+
+    private static Map<Map<String, String>, Double> delta(Map<Map<String, String>, Double> before,
+            Map<Map<String, String>, Double> after) {
+        Map<Map<String, String>, Double> delta = new HashMap<>();
+        after.forEach((labels, count) -> {
+            double added = count - before.getOrDefault(labels, 0.0);
+            if (added != 0) {
+                delta.put(labels, added);
+            }
+        });
+        return delta;
+    }
+}
