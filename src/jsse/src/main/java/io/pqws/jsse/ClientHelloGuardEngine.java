@@ -15,6 +15,7 @@ import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLProtocolException;
+import javax.net.ssl.SSLSession;
 
 import org.bouncycastle.jsse.BCApplicationProtocolSelector;
 import org.bouncycastle.jsse.BCExtendedSSLSession;
@@ -51,13 +52,16 @@ import org.bouncycastle.jsse.BCSSLParameters;
  *
  * <p>Every server handshake that fails on this engine is counted once in {@link HandshakeFailures}: a refusal under its
  * refusal reason, a Bouncy Castle failure under its TLS alert. Failures after the handshake finished are not counted.
- * Every server handshake that completes or fails is counted once in {@link ServerHandshakes} ({@link HandshakeObserver});
- * one the peer abandons before either is not counted.
+ * Every server handshake that completes or fails is counted once by its {@link HandshakeObserver}; one the peer
+ * abandons before either is not counted. Once completed, the client's fingerprint is also in the session, as the
+ * value {@value #FINGERPRINT_SESSION_VALUE}, for whoever sees the connection's requests.
  */
 final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLEngine {
 
     /** Record: alert(21), version TLS 1.2 (as TLS 1.3 writes it), length 2; alert: fatal(2), handshake_failure(40). */
     static final byte[] HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
+    /** The SSLSession value holding the client's JA4 fingerprint ({@link Ja4}); the pqws library reads it. */
+    public static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
 
     private static final Logger LOG = Logger.getLogger(ClientHelloGuardEngine.class.getName());
 
@@ -77,7 +81,6 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
     private final HybridRequirement requirement;
     private final boolean enforce;
     private final HandshakeFailures failures;
-    private final ServerHandshakes handshakes;
     private final HandshakeObserver observer;
     private final Object lock = new Object();
     /** Set once a handshake failure of this engine has been counted, or its server handshake finished. */
@@ -96,14 +99,13 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
 
     /** @param enforce whether to refuse a ClientHello the requirement refuses (require-hybrid), or only observe */
     ClientHelloGuardEngine(SSLEngine delegate, HybridRequirement requirement, boolean enforce,
-            HandshakeFailures failures, ServerHandshakes handshakes) {
+            HandshakeFailures failures, HandshakeObserver observer) {
         super(requireBc(delegate));
         this.bc = (BCSSLEngine) delegate;
         this.requirement = requirement;
         this.enforce = enforce;
         this.failures = failures;
-        this.handshakes = handshakes;
-        this.observer = new HandshakeObserver(requirement);
+        this.observer = observer;
     }
 
     private static SSLEngine requireBc(SSLEngine delegate) {
@@ -262,7 +264,12 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
         if (result.getHandshakeStatus() == HandshakeStatus.FINISHED && !outcomeCounted) {
             outcomeCounted = true;
             if (!delegate().getUseClientMode()) {
-                handshakes.count(observer.completed(delegate().getSession()));
+                SSLSession session = delegate().getSession();
+                observer.completed(session);
+                String fingerprint = observer.fingerprint();
+                if (fingerprint != null) {
+                    session.putValue(FINGERPRINT_SESSION_VALUE, fingerprint);
+                }
             }
         }
         return result;
@@ -273,7 +280,7 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
         if (!outcomeCounted && !delegate().getUseClientMode()) {
             outcomeCounted = true;
             failures.count(failure);
-            handshakes.count(observer.failed(HandshakeFailures.reasonOf(failure)));
+            observer.failed(HandshakeFailures.reasonOf(failure));
         }
     }
 
@@ -335,7 +342,7 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
             String counterName) {
         outcomeCounted = true;
         failures.count(counterName);
-        handshakes.count(observer.failed(counterName));
+        observer.failed(counterName);
         refusal = new SSLHandshakeException(reason);
         if (cause != null) {
             refusal.initCause(cause);

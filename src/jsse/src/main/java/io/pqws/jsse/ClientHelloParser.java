@@ -2,6 +2,7 @@ package io.pqws.jsse;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,11 @@ import javax.net.ssl.SSLProtocolException;
 
 /**
  * Parses one ClientHello handshake message (RFC 8446 4.1.2, RFC 5246 7.4.1.2) strictly: every length must match
- * exactly, nothing may trail, and an extension may appear only once. It reads only what the key-exchange policy
- * needs; Bouncy Castle parses the message again, fully, once the policy lets it through.
+ * exactly, nothing may trail, and an extension may appear only once. It reads what the key-exchange policy needs,
+ * strictly, and what the client's fingerprint needs ({@link Ja4}: cipher suites, extension types, the first ALPN
+ * protocol, the signature algorithms), leniently: an unreadable ALPN or signature-algorithms extension is left out of
+ * the fingerprint, never a reason to refuse. Bouncy Castle parses the message again, fully, once the policy lets it
+ * through.
  */
 final class ClientHelloParser {
 
@@ -21,6 +25,8 @@ final class ClientHelloParser {
     static final int HANDSHAKE_HEADER_LENGTH = 4;
 
     private static final int EXT_SUPPORTED_GROUPS = 10;
+    private static final int EXT_SIGNATURE_ALGORITHMS = 13;
+    private static final int EXT_ALPN = 16;
     private static final int EXT_SUPPORTED_VERSIONS = 43;
     private static final int EXT_KEY_SHARE = 51;
 
@@ -62,7 +68,10 @@ final class ClientHelloParser {
         if (cipherSuitesLength < 2 || cipherSuitesLength % 2 != 0) {
             throw malformed("cipher_suites length %d (must be even and at least 2)", cipherSuitesLength);
         }
-        skip(in, cipherSuitesLength);
+        List<Integer> cipherSuites = new ArrayList<>(cipherSuitesLength / 2);
+        for (int i = 0; i < cipherSuitesLength / 2; i++) {
+            cipherSuites.add(u16(in));
+        }
         int compressionLength = u8(in);
         if (compressionLength < 1) {
             throw malformed("empty legacy_compression_methods");
@@ -72,9 +81,13 @@ final class ClientHelloParser {
         List<Integer> versions = List.of();
         List<Integer> groups = List.of();
         List<Integer> shares = List.of();
+        List<Integer> types = new ArrayList<>();
+        String alpn = null;
+        List<Integer> signatureAlgorithms = List.of();
         if (!in.hasRemaining()) {
             // An SSL 3.0 / TLS 1.0-style hello: no extensions at all.
-            return new ClientHello(legacyVersion, versions, groups, shares);
+            return new ClientHello(legacyVersion, versions, groups, shares, cipherSuites, types, alpn,
+                    signatureAlgorithms);
         }
         ByteBuffer extensions = sub(in, u16(in), "extensions");
         if (in.hasRemaining()) {
@@ -87,6 +100,7 @@ final class ClientHelloParser {
             if (!seen.add(extensionType)) {
                 throw malformed("extension %d appears twice", extensionType);
             }
+            types.add(extensionType);
             switch (extensionType) {
                 case EXT_SUPPORTED_GROUPS:
                     groups = supportedGroups(data);
@@ -97,11 +111,47 @@ final class ClientHelloParser {
                 case EXT_KEY_SHARE:
                     shares = keyShares(data);
                     break;
+                case EXT_ALPN:
+                    alpn = firstAlpn(data);
+                    break;
+                case EXT_SIGNATURE_ALGORITHMS:
+                    signatureAlgorithms = signatureAlgorithms(data);
+                    break;
                 default:
                     break;
             }
         }
-        return new ClientHello(legacyVersion, versions, groups, shares);
+        return new ClientHello(legacyVersion, versions, groups, shares, cipherSuites, types, alpn,
+                signatureAlgorithms);
+    }
+
+    /** The first protocol name, or {@code null} when the extension cannot be read. */
+    private static String firstAlpn(ByteBuffer data) {
+        try {
+            ByteBuffer list = sub(data, u16(data), "application_layer_protocol_negotiation");
+            byte[] name = new byte[u8(list)];
+            if (name.length == 0) {
+                return null;
+            }
+            list.get(name);
+            return new String(name, StandardCharsets.ISO_8859_1);
+        } catch (SSLProtocolException | BufferUnderflowException unreadable) {
+            return null;
+        }
+    }
+
+    /** The algorithms in client order, or none when the extension cannot be read. */
+    private static List<Integer> signatureAlgorithms(ByteBuffer data) {
+        try {
+            ByteBuffer list = sub(data, u16(data), "signature_algorithms");
+            List<Integer> algorithms = new ArrayList<>(list.remaining() / 2);
+            while (list.remaining() >= 2) {
+                algorithms.add(u16(list));
+            }
+            return algorithms;
+        } catch (SSLProtocolException | BufferUnderflowException unreadable) {
+            return List.of();
+        }
     }
 
     private static List<Integer> supportedGroups(ByteBuffer data) throws SSLProtocolException {

@@ -1,26 +1,37 @@
 package io.pqws.jsse;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import javax.net.ssl.SSLSession;
 
 /**
- * What one server engine learned of its handshake, turned into the {@link ServerHandshake} that is counted.
+ * What one server engine learned of its handshake, counted once it completed or failed: the handshake by its labels
+ * ({@link ServerHandshakes}) and the client by its fingerprint ({@link ClientFingerprints}).
  *
  * <p>The group of a completed full handshake is the one the server's order selects from the ClientHello
  * ({@link HybridRequirement#selectedGroup}), the rule Bouncy Castle applies with {@code useNamedGroupsOrder=true};
- * {@code ServerHandshakesIT} compares it with the group each session reads from Bouncy Castle itself, and fails if a
- * Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than its ClientHello) made
- * no key exchange and is counted as {@value ServerHandshake#RESUMED}.
+ * {@code WholeServerHandshakes} (integration tests) compares it with the group each session reads from Bouncy Castle
+ * itself, and fails if a Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than
+ * its ClientHello) made no key exchange and is counted as {@value ServerHandshake#RESUMED}.
  */
 final class HandshakeObserver {
 
     private final HybridRequirement rule;
+    private final ServerHandshakes handshakes;
+    private final ClientFingerprints fingerprints;
     private String[] engineGroups;
     private long helloMillis;
+    private String fingerprint;
+    private String versions;
     /** Written last: the engine may finish its handshake on another thread than the one that read the ClientHello. */
     private volatile ClientHello hello;
 
-    HandshakeObserver(HybridRequirement rule) {
+    HandshakeObserver(HybridRequirement rule, ServerHandshakes handshakes, ClientFingerprints fingerprints) {
         this.rule = rule;
+        this.handshakes = handshakes;
+        this.fingerprints = fingerprints;
     }
 
     /**
@@ -30,32 +41,76 @@ final class HandshakeObserver {
     void clientHello(ClientHello clientHello, String[] groups, long arrivedMillis) {
         engineGroups = groups;
         helloMillis = arrivedMillis;
+        fingerprint = Ja4.of(clientHello);
+        versions = versionNames(clientHello);
         hello = clientHello;
     }
 
-    ServerHandshake completed(SSLSession session) {
+    /** The handshake completed with this session. */
+    void completed(SSLSession session) {
         ClientHello seen = hello;
         String protocol = session.getProtocol();
         if (seen == null) {
-            return new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.UNKNOWN, false, false,
-                    false);
+            record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.UNKNOWN, false, false,
+                    false));
+            return;
         }
         boolean tls13 = "TLSv1.3".equals(protocol);
         if (!tls13 && session.getCreationTime() < helloMillis) {
-            return new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.RESUMED,
-                    hybridOffered(seen), hybridKeyShare(seen), false);
+            record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.RESUMED,
+                    hybridOffered(seen), hybridKeyShare(seen), false));
+            return;
         }
         Integer group = rule.selectedGroup(seen, engineGroups, protocol).orElse(null);
         String name = group == null ? ServerHandshake.UNKNOWN : Groups.name(group);
         boolean helloRetry = tls13 && group != null && !seen.keyShareGroups().contains(group);
-        return new ServerHandshake(ServerHandshake.COMPLETED, protocol, name, hybridOffered(seen),
-                hybridKeyShare(seen), helloRetry);
+        record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, name, hybridOffered(seen),
+                hybridKeyShare(seen), helloRetry));
     }
 
-    ServerHandshake failed(String reason) {
+    /** The handshake failed for this reason ({@link HandshakeFailures}' names). */
+    void failed(String reason) {
         ClientHello seen = hello;
-        return new ServerHandshake(reason, ServerHandshake.UNKNOWN, ServerHandshake.UNKNOWN, hybridOffered(seen),
-                hybridKeyShare(seen), false);
+        record(new ServerHandshake(reason, ServerHandshake.UNKNOWN, ServerHandshake.UNKNOWN, hybridOffered(seen),
+                hybridKeyShare(seen), false));
+    }
+
+    /** The client's JA4 fingerprint, once its ClientHello was read; {@code null} before. */
+    String fingerprint() {
+        return hello == null ? null : fingerprint;
+    }
+
+    private void record(ServerHandshake handshake) {
+        handshakes.count(handshake);
+        if (hello != null) {
+            fingerprints.seen(fingerprint, handshake.hybridOffered(), versions, System.currentTimeMillis());
+        }
+    }
+
+    private static String versionNames(ClientHello hello) {
+        List<Integer> offered = hello.supportedVersions().stream().filter(v -> !Ja4.isGrease(v)).toList();
+        if (offered.isEmpty()) {
+            offered = List.of(hello.legacyVersion());
+        }
+        return offered.stream().sorted((a, b) -> Integer.compare(b, a)).map(HandshakeObserver::versionName)
+                .collect(Collectors.joining(","));
+    }
+
+    private static String versionName(int version) {
+        switch (version) {
+            case 0x0304:
+                return "TLSv1.3";
+            case 0x0303:
+                return "TLSv1.2";
+            case 0x0302:
+                return "TLSv1.1";
+            case 0x0301:
+                return "TLSv1";
+            case 0x0300:
+                return "SSLv3";
+            default:
+                return String.format(Locale.ROOT, "0x%04X", version);
+        }
     }
 
     private static boolean hybridOffered(ClientHello seen) {

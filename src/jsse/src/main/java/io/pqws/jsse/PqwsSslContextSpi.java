@@ -150,7 +150,7 @@ final class PqwsSslContextSpi extends SSLContextSpi {
         HybridRequirement requirement = initialized();
         preferServerGroupOrder((BCSSLEngine) engine);
         return new ClientHelloGuardEngine(engine, requirement, policy.requireHybrid(), HandshakeFailures.jvmWide(),
-                ServerHandshakes.jvmWide());
+                new HandshakeObserver(requirement, ServerHandshakes.jvmWide(), ClientFingerprints.jvmWide()));
     }
 
     /**

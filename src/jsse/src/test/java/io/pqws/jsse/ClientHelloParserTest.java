@@ -83,6 +83,23 @@ class ClientHelloParserTest {
         assertTrue(fromSun.offersTls13());
     }
 
+    @Test
+    void readsWhatTheFingerprintNeedsAndIgnoresAnUnreadableAlpn() throws Exception {
+        byte[] alpn = {0, 12, 2, 'h', '2', 8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+        byte[] signatures = {0, 4, 0x04, 0x03, 0x08, 0x04};
+        ClientHello hello = parse(message(TLS12, extensions(supportedVersions(TLS13), extension(16, alpn),
+                extension(13, signatures))));
+        assertEquals(List.of(0x1301, 0x1302), hello.cipherSuites());
+        assertEquals(List.of(43, 16, 13), hello.extensionTypes());
+        assertEquals("h2", hello.firstAlpn());
+        assertEquals(List.of(0x0403, 0x0804), hello.signatureAlgorithms());
+
+        ClientHello unreadable = parse(message(TLS12, extensions(supportedVersions(TLS13),
+                extension(16, new byte[] {0, 9, 2, 'h'}))));
+        assertEquals(null, unreadable.firstAlpn(), "a fingerprint detail, never a reason to refuse");
+        assertEquals(List.of(43, 16), unreadable.extensionTypes());
+    }
+
     private static ClientHello firstClientHello(byte[] flight) throws Exception {
         ClientHelloAssembler assembler = new ClientHelloAssembler();
         ByteBuffer in = ByteBuffer.wrap(flight);

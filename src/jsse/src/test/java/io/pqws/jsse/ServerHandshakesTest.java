@@ -64,6 +64,15 @@ class ServerHandshakesTest {
                 key("completed", "TLSv1.3", "x25519", false, false, false), 1L,
                 key("completed", "TLSv1.2", "x25519", false, false, false), 1L), counted);
         assertEquals("TLSv1.2", tls12.server.engine.getSession().getProtocol());
+
+        String fingerprint = (String) classic.server.engine.getSession()
+                .getValue(ClientHelloGuardEngine.FINGERPRINT_SESSION_VALUE);
+        assertTrue(fingerprint != null && fingerprint.matches("t13[di]\\d{4}00_[0-9a-f]{12}_[0-9a-f]{12}"),
+                "a JA4 in the session: " + fingerprint);
+        ClientFingerprint row = ClientFingerprints.jvmWide().getFingerprints().stream()
+                .filter(f -> f.getFingerprint().equals(fingerprint)).findFirst().orElseThrow();
+        assertTrue(row.getWithoutHybrid() >= 1, "the classic client offered no hybrid group");
+        assertEquals("TLSv1.3,TLSv1.2", row.getVersions());
     }
 
     @Test
