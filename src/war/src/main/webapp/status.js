@@ -84,6 +84,21 @@
       facts($("server-groups"), server.byGroup);
     }
 
+    const clients = status.clients;
+    if (clients !== null) {
+      $("clients-overflow").textContent = String(clients.overflow);
+      replaceRows($("clients"), clients.wouldBeRefused.map((c) => {
+        const row = document.createElement("tr");
+        row.dataset.fingerprint = c.fingerprint;
+        cell(row, c.fingerprint, "fingerprint");
+        cell(row, String(c.handshakes));
+        cell(row, c.versions);
+        cell(row, c.lastSeen.substring(0, 19).replace("T", " "));
+        cell(row, c.userAgent || "—", "user-agent");
+        return row;
+      }), "None.");
+    }
+
     const failures = status.handshakeFailures;
     $("failures-section").hidden = failures === null;
     if (failures !== null) {

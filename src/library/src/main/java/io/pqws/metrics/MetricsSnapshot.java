@@ -19,12 +19,13 @@ import java.util.TreeMap;
  * @param serverHandshakes  every server handshake of the JVM, whichever application it then served, by its labels;
  *                          empty when the TLS stack does not report them (see {@link #serverHandshakesCounted})
  * @param serverHandshakesCounted whether this JVM's TLS stack (the PQWS provider) reports every server handshake
+ * @param clients           the clients of those handshakes by TLS fingerprint, as the PQWS provider keeps them
  * @param recent            the latest sessions, newest first
  */
 public record MetricsSnapshot(String profile, Map<SessionLabels, Long> upgrades, Map<String, EndpointSnapshot> endpoints,
         boolean messagesCounted, Map<String, Long> handshakeFailures, boolean handshakeFailuresCounted,
         Map<ServerHandshakeLabels, Long> serverHandshakes, boolean serverHandshakesCounted,
-        List<RecentSession> recent) {
+        ProviderCounters.Clients clients, List<RecentSession> recent) {
 
     private static final Comparator<ServerHandshakeLabels> HANDSHAKE_ORDER = Comparator
             .comparing(ServerHandshakeLabels::outcome).thenComparing(ServerHandshakeLabels::protocol)
@@ -41,6 +42,12 @@ public record MetricsSnapshot(String profile, Map<SessionLabels, Long> upgrades,
         sortedHandshakes.putAll(serverHandshakes);
         serverHandshakes = Collections.unmodifiableMap(sortedHandshakes);
         recent = List.copyOf(recent);
+    }
+
+    /** The clients with handshakes that named no hybrid group, most such handshakes first. */
+    public List<ProviderCounters.ClientRow> clientsWithoutHybrid() {
+        return clients.rows().stream().filter(c -> c.withoutHybrid() > 0)
+                .sorted(Comparator.comparingLong(ProviderCounters.ClientRow::withoutHybrid).reversed()).toList();
     }
 
     /** Completed server handshakes of the JVM. */

@@ -86,6 +86,18 @@ public final class PrometheusText {
             snapshot.serverHandshakes().forEach((labels, count) ->
                     sample(out, "pqws_tls_server_handshakes_total", handshake(labels), count));
         }
+
+        if (snapshot.clients().available()) {
+            family(out, "pqws_tls_client_handshakes_without_hybrid_total", "counter",
+                    "Server handshakes whose client named no hybrid group (the hybrid-only profile refuses them), by "
+                            + "the client's JA4 fingerprint; the PQWS provider keeps at most 256 fingerprints.");
+            snapshot.clientsWithoutHybrid().forEach(client -> sample(out,
+                    "pqws_tls_client_handshakes_without_hybrid_total", labels("ja4", client.fingerprint()),
+                    client.withoutHybrid()));
+            family(out, "pqws_tls_client_fingerprints_overflow_total", "counter",
+                    "Server handshakes of client fingerprints the bounded table let go (the rarest ones).");
+            sample(out, "pqws_tls_client_fingerprints_overflow_total", Map.of(), snapshot.clients().overflow());
+        }
         return out.toString();
     }
 

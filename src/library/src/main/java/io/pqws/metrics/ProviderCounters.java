@@ -1,8 +1,11 @@
 package io.pqws.metrics;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What the container JVM's TLS policy provider (PQWS, from a PQ profile) counts for the whole server: every server
- * handshake by its labels, and the failed ones by reason.
+ * handshake by its labels, the failed ones by reason, and the clients by TLS fingerprint.
  *
  * <p>Why through JMX: a handshake happens before any application runs, and most never reach this module (plain HTTPS
  * requests to other applications, failures the connector drops), but the PQWS provider sits inside every server engine
@@ -36,6 +39,8 @@ public class ProviderCounters {
     static final String FAILURES = "io.pqws:type=TlsHandshakeFailures";
     /** Kept in step with {@code io.pqws.jsse.ServerHandshakes#OBJECT_NAME}. */
     static final String HANDSHAKES = "io.pqws:type=TlsServerHandshakes";
+    /** Kept in step with {@code io.pqws.jsse.ClientFingerprints#OBJECT_NAME}. */
+    static final String FINGERPRINTS = "io.pqws:type=TlsClientFingerprints";
 
     private static final Logger LOG = Logger.getLogger(ProviderCounters.class.getName());
 
@@ -46,6 +51,26 @@ public class ProviderCounters {
      */
     public record Counts(boolean available, Map<String, Long> byKey) {
         static final Counts NOT_AVAILABLE = new Counts(false, Map.of());
+    }
+
+    /**
+     * The clients by JA4 fingerprint, most handshakes first.
+     *
+     * @param available whether the TLS stack publishes them at all
+     * @param overflow  handshakes of fingerprints the bounded table let go
+     */
+    public record Clients(boolean available, List<ClientRow> rows, long overflow) {
+        static final Clients NOT_AVAILABLE = new Clients(false, List.of(), 0);
+    }
+
+    /**
+     * One client fingerprint.
+     *
+     * @param withoutHybrid its handshakes whose ClientHello named no hybrid group (hybrid-only would refuse them)
+     * @param userAgent     of the latest HTTP request pqws saw on such a connection, or empty
+     */
+    public record ClientRow(String fingerprint, long count, long withoutHybrid, String versions,
+            Instant lastSeen, String userAgent) {
     }
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -61,6 +86,41 @@ public class ProviderCounters {
         return read(HANDSHAKES, "Counts");
     }
 
+    /** Every client of the server's handshakes, by JA4 fingerprint. */
+    public Clients clientFingerprints() {
+        try {
+            ObjectName name = new ObjectName(FINGERPRINTS);
+            List<ClientRow> rows = new ArrayList<>();
+            for (Object row : (Object[]) server.getAttribute(name, "Fingerprints")) {
+                CompositeData data = (CompositeData) row;
+                rows.add(new ClientRow((String) data.get("fingerprint"), (Long) data.get("count"),
+                        (Long) data.get("withoutHybrid"), (String) data.get("versions"),
+                        Instant.ofEpochMilli((Long) data.get("lastSeenMillis")), (String) data.get("userAgent")));
+            }
+            return new Clients(true, rows, (Long) server.getAttribute(name, "Overflow"));
+        } catch (InstanceNotFoundException absent) {
+            return Clients.NOT_AVAILABLE;
+        } catch (JMException | RuntimeException e) {
+            warnOnce(FINGERPRINTS, "Fingerprints", e);
+            return Clients.NOT_AVAILABLE;
+        }
+    }
+
+    /** Notes the User-Agent of a request on a connection whose client has this fingerprint; never fails the request. */
+    public void noteUserAgent(String fingerprint, String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return;
+        }
+        try {
+            server.invoke(new ObjectName(FINGERPRINTS), "noteUserAgent", new Object[] {fingerprint, userAgent},
+                    new String[] {String.class.getName(), String.class.getName()});
+        } catch (InstanceNotFoundException absent) {
+            // no PQWS provider: nothing to note it in
+        } catch (JMException | RuntimeException e) {
+            warnOnce(FINGERPRINTS, "noteUserAgent", e);
+        }
+    }
+
     private Counts read(String objectName, String attribute) {
         try {
             Object value = server.getAttribute(new ObjectName(objectName), attribute);
@@ -68,11 +128,14 @@ public class ProviderCounters {
         } catch (InstanceNotFoundException absent) {
             return Counts.NOT_AVAILABLE;
         } catch (JMException | RuntimeException e) {
-            if (warned.add(objectName)) {
-                LOG.log(Level.WARNING, "cannot read {0} from {1}: {2}", new Object[] {attribute, objectName,
-                    e.toString()});
-            }
+            warnOnce(objectName, attribute, e);
             return Counts.NOT_AVAILABLE;
+        }
+    }
+
+    private void warnOnce(String objectName, String member, Exception e) {
+        if (warned.add(objectName + "/" + member)) {
+            LOG.log(Level.WARNING, "cannot use {0} of {1}: {2}", new Object[] {member, objectName, e.toString()});
         }
     }
 

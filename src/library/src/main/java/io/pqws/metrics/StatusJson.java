@@ -17,6 +17,9 @@ import jakarta.json.JsonObjectBuilder;
  */
 final class StatusJson {
 
+    /** The page lists at most this many of the clients hybrid-only would refuse. */
+    static final int MAX_CLIENTS = 20;
+
     private StatusJson() {
     }
 
@@ -89,6 +92,22 @@ final class StatusJson {
                     .add("byGroup", byGroup));
         } else {
             json.addNull("server");
+        }
+        if (snapshot.clients().available()) {
+            JsonArrayBuilder refused = Json.createArrayBuilder();
+            snapshot.clientsWithoutHybrid().stream().limit(MAX_CLIENTS).forEach(client -> refused.add(
+                    Json.createObjectBuilder()
+                            .add("fingerprint", client.fingerprint())
+                            .add("handshakes", client.withoutHybrid())
+                            .add("versions", client.versions())
+                            .add("lastSeen", client.lastSeen().toString())
+                            .add("userAgent", client.userAgent())));
+            json.add("clients", Json.createObjectBuilder()
+                    .add("fingerprints", snapshot.clients().rows().size())
+                    .add("overflow", snapshot.clients().overflow())
+                    .add("wouldBeRefused", refused));
+        } else {
+            json.addNull("clients");
         }
         return json.build();
     }

@@ -89,7 +89,7 @@ public class WebSocketMetrics {
                 Long::sum));
         return new MetricsSnapshot(TlsProfileCheck.profileName().orElse("none"), upgradesNow, endpointsNow,
                 messagesCounted, failures.byKey(), failures.available(), handshakesNow, handshakes.available(),
-                recent.latest());
+                provider.clientFingerprints(), recent.latest());
     }
 
     private EndpointCounters counters(String endpoint) {

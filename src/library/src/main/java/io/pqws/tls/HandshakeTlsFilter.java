@@ -2,6 +2,7 @@ package io.pqws.tls;
 
 import java.io.IOException;
 
+import io.pqws.metrics.ProviderCounters;
 import io.pqws.metrics.WebSocketMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,7 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Captures the TLS facts of every WebSocket upgrade request while the HTTP request, and so the connection, is still
- * reachable, and passes them on to the WebSocket session through {@link HandshakeTlsRegistry}.
+ * reachable, and passes them on to the WebSocket session through {@link HandshakeTlsRegistry}; and notes the
+ * upgrade's User-Agent next to the client's TLS fingerprint ({@link ProviderCounters#noteUserAgent}), so the
+ * operator reads "Chrome" or "Java-http-client", not a hash.
  *
  * <p>Other requests only get their container request object as an attribute: a REST layer may hand its resources
  * a proxy of the request instead (RESTEasy on WildFly does), from which no {@link SslEngineLocator} can reach the
@@ -37,6 +40,9 @@ public class HandshakeTlsFilter extends HttpFilter {
     @Inject
     private WebSocketMetrics metrics;
 
+    @Inject
+    private ProviderCounters provider;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -47,6 +53,8 @@ public class HandshakeTlsFilter extends HttpFilter {
         }
         TlsFacts facts = resolver.resolve(request);
         metrics.upgradeSeen(facts);
+        resolver.clientFingerprint(request).ifPresent(fingerprint -> provider.noteUserAgent(fingerprint,
+                request.getHeader("User-Agent")));
         String ticket = registry.register(facts);
         chain.doFilter(new HandshakeTicketRequest(request, ticket), response);
     }

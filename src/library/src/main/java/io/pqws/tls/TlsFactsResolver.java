@@ -35,6 +35,9 @@ public class TlsFactsResolver {
     private final List<SslEngineLocator> locators = List.of(new GrizzlySslEngineLocator(),
             new UndertowSslEngineLocator());
 
+    /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}. */
+    static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
+
     public TlsFacts resolve(HttpServletRequest received) {
         HttpServletRequest request = received.getAttribute(CONTAINER_REQUEST_ATTRIBUTE)
                 instanceof HttpServletRequest seenByFilter ? seenByFilter : received;
@@ -62,6 +65,27 @@ public class TlsFactsResolver {
                     clientCertificate, "the container reported no TLS engine for this connection");
         }
         return fromEngine(engine, clientCertificate);
+    }
+
+    /**
+     * The client's JA4 fingerprint, which the PQWS provider (any PQ profile) puts in the connection's TLS session as
+     * {@value #FINGERPRINT_SESSION_VALUE}; empty on a plain connection, without the provider, or where the container's
+     * engine cannot be reached.
+     */
+    public Optional<String> clientFingerprint(HttpServletRequest received) {
+        HttpServletRequest request = received.getAttribute(CONTAINER_REQUEST_ATTRIBUTE)
+                instanceof HttpServletRequest seenByFilter ? seenByFilter : received;
+        if (!request.isSecure()) {
+            return Optional.empty();
+        }
+        Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();
+        try {
+            return locator.isEmpty() ? Optional.empty() : locator.get().locate(request)
+                    .map(engine -> engine.getSession().getValue(FINGERPRINT_SESSION_VALUE))
+                    .filter(String.class::isInstance).map(String.class::cast);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     static TlsFacts fromEngine(SSLEngine engine, String clientCertificate) {

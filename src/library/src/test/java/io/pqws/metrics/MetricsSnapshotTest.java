@@ -16,7 +16,7 @@ class MetricsSnapshotTest {
                 new ServerHandshakeLabels("completed", "TLSv1.3", "X25519MLKEM768", true, true, false), 5L,
                 new ServerHandshakeLabels("completed", "TLSv1.3", "x25519", false, false, false), 2L,
                 new ServerHandshakeLabels("sent_handshake_failure", "unknown", "unknown", false, false, false), 4L),
-                true, List.of());
+                true, ProviderCounters.Clients.NOT_AVAILABLE, List.of());
 
         assertEquals(7, snapshot.handshakesCompleted());
         assertEquals(2, snapshot.handshakesWithoutHybridOffer());
@@ -26,7 +26,7 @@ class MetricsSnapshotTest {
     @Test
     void noHandshakeYetIsARatioOfZero() {
         MetricsSnapshot snapshot = new MetricsSnapshot("hybrid", Map.of(), Map.of(), false, Map.of(), true, Map.of(),
-                true, List.of());
+                true, ProviderCounters.Clients.NOT_AVAILABLE, List.of());
 
         assertEquals(0, snapshot.handshakesHybridOfferedRatio());
     }

@@ -33,6 +33,10 @@ class PrometheusTextTest {
         return new MetricsSnapshot("hybrid", Map.of(HYBRID, 3L, CLASSIC, 1L), Map.of("/echo", echo), messages,
                 failures ? Map.of("no_hybrid_group", 2L) : Map.of(), failures,
                 failures ? Map.of(HYBRID_HANDSHAKE, 5L, CLASSIC_HANDSHAKE, 2L) : Map.of(), failures,
+                failures ? new ProviderCounters.Clients(true, List.of(
+                        new ProviderCounters.ClientRow("t13d1516h2_aaa_bbb", 5, 0, "TLSv1.3", Instant.EPOCH, ""),
+                        new ProviderCounters.ClientRow("t13i0206h1_ccc_ddd", 2, 2, "TLSv1.3,TLSv1.2", Instant.EPOCH,
+                                "Java-http-client/17")), 3) : ProviderCounters.Clients.NOT_AVAILABLE,
                 List.of(new RecentSession(1, Instant.EPOCH, "/echo", HYBRID)));
     }
 
@@ -49,6 +53,10 @@ class PrometheusTextTest {
         assertTrue(text.contains("pqws_tls_server_handshakes_total{outcome=\"completed\",protocol=\"TLSv1.3\","
                 + "group=\"x25519\",hybrid_offered=\"false\",hybrid_key_share=\"false\",hello_retry=\"false\"} 2\n"),
                 text);
+        assertTrue(text.contains("pqws_tls_client_handshakes_without_hybrid_total{ja4=\"t13i0206h1_ccc_ddd\"} 2\n"),
+                text);
+        assertFalse(text.contains("t13d1516h2_aaa_bbb"), "a client that always offered a hybrid group: " + text);
+        assertTrue(text.contains("pqws_tls_client_fingerprints_overflow_total 3\n"), text);
         assertTrue(text.contains("# TYPE pqws_websocket_sessions_active gauge\n"), text);
     }
 
@@ -68,6 +76,7 @@ class PrometheusTextTest {
         assertFalse(text.contains("pqws_websocket_messages_"), text);
         assertFalse(text.contains("pqws_tls_handshake_failures_total"), text);
         assertFalse(text.contains("pqws_tls_server_handshakes_total"), text);
+        assertFalse(text.contains("pqws_tls_client_"), text);
         PrometheusScrape.parse(text);
     }
 
@@ -76,7 +85,7 @@ class PrometheusTextTest {
         assertEquals("a\\\\b\\\"c\\nd", PrometheusText.escapeLabel("a\\b\"c\nd"));
         EndpointSnapshot odd = new EndpointSnapshot("/chat/{room}\"x", Map.of(), 0, Map.of(), 0, 0, 0);
         String text = PrometheusText.render(new MetricsSnapshot("hybrid", Map.of(), Map.of(odd.endpoint(), odd),
-                false, Map.of(), false, Map.of(), false, List.of()));
+                false, Map.of(), false, Map.of(), false, ProviderCounters.Clients.NOT_AVAILABLE, List.of()));
         PrometheusScrape scrape = PrometheusScrape.parse(text);
         assertEquals("/chat/{room}\"x", scrape.samples().stream()
                 .filter(s -> s.name().equals("pqws_websocket_sessions_active")).findFirst().orElseThrow()
