@@ -21,16 +21,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pqws-client}: the command-line entry point. It only dispatches to subcommands ({@code connect},
- * {@code follow}, {@code probe} and {@code bench}) and owns what they share: exit codes, the error format and
- * the streams.
+ * {@code follow}, {@code probe}, {@code readiness}, {@code bench} and {@code soak}) and owns what they share: exit
+ * codes, the error format and the streams.
  *
  * <p>Why exit codes by failure kind: scripts and CI steps around the client need to tell "the server refused a
  * classic key exchange" (a policy result, 3) from "the server is down" (2) without parsing messages.
  */
 @Command(name = "pqws-client",
         description = "Secure WebSocket client with a post-quantum (X25519MLKEM768) TLS key exchange.",
-        subcommands = {ConnectCommand.class, FollowCommand.class, ProbeCommand.class, BenchCommand.class,
-            SoakCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConnectCommand.class, FollowCommand.class, ProbeCommand.class, ReadinessCommand.class,
+            BenchCommand.class, SoakCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = PqwsClient.EXIT_CODES_HEADING,
         exitCodeList = {PqwsClient.EXIT_0, PqwsClient.EXIT_1, PqwsClient.EXIT_2, PqwsClient.EXIT_3,

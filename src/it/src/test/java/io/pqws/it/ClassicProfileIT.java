@@ -57,7 +57,7 @@ class ClassicProfileIT {
 
     @Test
     void theServerCountsWhoOfferedAHybridGroupThoughNoneIsServed() throws Exception {
-        new WholeServerHandshakes(new OperatorHttp(), PqwsServer.httpsPort())
+        new WholeServerHandshakes(PqwsServer.https(""))
                 .underClassicTheHybridOfferIsCountedThoughX25519IsServed();
     }
 

@@ -80,11 +80,12 @@ class SamplePortalBesidePqwsIT {
 
     @Test
     void everyHandshakeWithTheOtherApplicationIsCountedByTheServer() throws Exception {
-        WholeServerHandshakes handshakes = new WholeServerHandshakes(new OperatorHttp(server.https("")),
-                server.https("").getPort());
+        WholeServerHandshakes handshakes = new WholeServerHandshakes(server.https(""));
         handshakes.theJdkClientsRequestToTheOtherApplicationIsCounted();
         handshakes.openSslHandshakesAreCountedWithWhatTheyOffered();
         handshakes.chromiumsConnectionsToTheOtherApplicationAreCounted();
+        handshakes.theJdkWebSocketClientIsListedWithItsUserAgent();
+        handshakes.theReadinessCommandNamesTheClientsHybridOnlyWouldRefuse();
         handshakes.theCountedGroupIsTheGroupTheSessionReports();
     }
 

@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import io.pqws.client.PqwsClient;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssConnection;
@@ -15,6 +24,7 @@ import io.pqws.testsupport.HeadlessChromium;
 import io.pqws.testsupport.OpenSslPeer;
 import io.pqws.testsupport.PrometheusScrape;
 import jakarta.json.JsonObject;
+import picocli.CommandLine;
 
 /**
  * What a server under a PQ profile must show of <em>every</em> TLS handshake, whichever application the connection
@@ -35,14 +45,16 @@ final class WholeServerHandshakes {
     private static final Map<String, String> HYBRID_CLIENT = Map.of("outcome", "completed", "protocol", "TLSv1.3",
             "group", "X25519MLKEM768", "hybrid_offered", "true", "hybrid_key_share", "true", "hello_retry", "false");
 
+    private final URI pqwsBase;
     private final OperatorHttp pqws;
     private final int httpsPort;
     private final SamplePortal portal;
 
-    /** @param pqws the operator's view of pqws.war on the server, over HTTPS (a client the profile serves) */
-    WholeServerHandshakes(OperatorHttp pqws, int httpsPort) {
-        this.pqws = pqws;
-        this.httpsPort = httpsPort;
+    /** @param pqwsBase pqws.war on the server, over HTTPS, e.g. {@code https://localhost:PORT/pqws/} */
+    WholeServerHandshakes(URI pqwsBase) throws GeneralSecurityException {
+        this.pqwsBase = pqwsBase;
+        this.pqws = new OperatorHttp(pqwsBase);
+        this.httpsPort = pqwsBase.getPort();
         this.portal = new SamplePortal(httpsPort);
     }
 
@@ -91,6 +103,43 @@ final class WholeServerHandshakes {
         Map<String, String> failure = added.keySet().iterator().next();
         assertTrue(failure.get("outcome").startsWith("sent_"), added.toString());
         assertEquals("true", failure.get("hybrid_offered"), added.toString());
+    }
+
+    /**
+     * The JDK's own WebSocket client offers no hybrid group: the server lists its fingerprint among the clients the
+     * hybrid-only profile would refuse, with the User-Agent of its upgrade request to the other application.
+     */
+    void theJdkWebSocketClientIsListedWithItsUserAgent() throws Exception {
+        WebSocket socket = Users.https(null).newWebSocketBuilder().connectTimeout(Users.WAIT)
+                .buildAsync(portal.wss("desk"), new WebSocket.Listener() { })
+                .get(Users.WAIT.toSeconds(), TimeUnit.SECONDS);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(Users.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        JsonObject clients = pqws.status().getJsonObject("clients");
+        List<JsonObject> jdkClients = clients.getJsonArray("wouldBeRefused").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("userAgent").startsWith("Java-http-client/")).toList();
+        assertEquals(1, jdkClients.size(), clients.toString());
+        assertTrue(jdkClients.get(0).getString("fingerprint")
+                .matches("t13[di]\\d{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}"), clients.toString());
+        assertTrue(jdkClients.get(0).getJsonNumber("handshakes").longValue() >= 1, clients.toString());
+    }
+
+    /**
+     * {@code pqws-client readiness}, the same report for scripts: after
+     * {@link #theJdkWebSocketClientIsListedWithItsUserAgent} it lists the JDK's client and, with
+     * {@code --require-ready}, exits 3.
+     */
+    void theReadinessCommandNamesTheClientsHybridOnlyWouldRefuse() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new PqwsClient(InputStream.nullInputStream(), false))
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute("readiness", "--require-ready", "--truststore",
+                        PqwsServer.certsDir().resolve("truststore.p12").toString(), pqwsBase.toString());
+        assertEquals(PqwsClient.POLICY_FAILED, exit, out + "\n" + err);
+        assertTrue(out.toString().contains("hybrid-only would refuse (fingerprint"), out.toString());
+        assertTrue(out.toString().contains("Java-http-client/"), out.toString());
+        assertTrue(err.toString().contains("the hybrid-only profile would refuse those clients"), err.toString());
     }
 
     /** Chromium's page load of the other application: every connection it made offered and got the hybrid group. */

@@ -215,11 +215,12 @@ class WildFlyIT {
 
     @Test
     void everyHandshakeWithTheOtherApplicationIsCountedByTheServer() throws Exception {
-        WholeServerHandshakes handshakes = new WholeServerHandshakes(new OperatorHttp(server.https("")),
-                server.httpsPort());
+        WholeServerHandshakes handshakes = new WholeServerHandshakes(server.https(""));
         handshakes.theJdkClientsRequestToTheOtherApplicationIsCounted();
         handshakes.openSslHandshakesAreCountedWithWhatTheyOffered();
         handshakes.chromiumsConnectionsToTheOtherApplicationAreCounted();
+        handshakes.theJdkWebSocketClientIsListedWithItsUserAgent();
+        handshakes.theReadinessCommandNamesTheClientsHybridOnlyWouldRefuse();
         handshakes.theCountedGroupIsTheGroupTheSessionReports();
     }
 
