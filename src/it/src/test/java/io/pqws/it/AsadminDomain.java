@@ -100,7 +100,8 @@ final class AsadminDomain {
 
     /** Runs an asadmin command against this domain's DAS and returns what it printed. */
     String asadmin(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(asadminPath().toString(), "--port", String.valueOf(adminPort())));
+        List<String> command = new ArrayList<>(
+                List.of(asadminPath().toString(), "--port", String.valueOf(adminPort())));
         command.addAll(List.of(arguments));
         return run(command);
     }
