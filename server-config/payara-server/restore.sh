@@ -31,6 +31,8 @@ done
 state_dir=$domain_dir/pqws
 state=$state_dir/restore.state
 [ -f "$state" ] || die "$domain_dir was not configured by configure-pq.sh (no $state)"
+! grep -q '^cert-nickname=' "$state" \
+  || die "$state was written by an older configure-pq.sh (before GlassFish support); restore with its restore.sh"
 keytool=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
 # keytool talks on stderr even when it succeeds; its words are shown only when it fails.
 kt() { local out; out=$("$keytool" "$@" 2>&1) || die "keytool failed: $out"; }
