@@ -33,14 +33,14 @@ class PayaraServerIT {
     private static final String LISTENER_SSL =
             "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.*";
 
-    private static PayaraServer server;
+    private static AsadminDomain server;
     private static String jvmOptionsBefore;
     private static String listenerBefore;
 
     @BeforeAll
     static void createConfigureAndDeploy() throws Exception {
         assertEquals("hybrid", PqwsServer.profile());
-        server = PayaraServer.createAndStart();
+        server = AsadminDomain.payaraServer();
         jvmOptionsBefore = server.asadmin("list-jvm-options");
         listenerBefore = server.asadmin("get", LISTENER_SSL);
         server.configure();

@@ -33,7 +33,9 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * group; server-mode sockets, which it cannot see into, are not counted, and in require-hybrid mode get no
  * credentials ({@link EngineOnlyKeyManager}), so their handshakes fail;</li>
  * <li>initialization fails when Bouncy Castle cannot use a hybrid group that {@code jdk.tls.namedGroups} asks for;</li>
- * <li>the server's EC key reaches Bouncy Castle as a BC key object ({@link BcNativeKeyManager}), for speed.</li>
+ * <li>the server's EC key reaches Bouncy Castle as a BC key object ({@link BcNativeKeyManager}), for speed;</li>
+ * <li>the server session context can be configured before initialization, as with SunJSSE
+ * ({@link DeferredServerSessionContext}; GlassFish 7 does that).</li>
  * </ul>
  * Everything else is Bouncy Castle's.
  */
@@ -49,6 +51,7 @@ final class PqwsSslContextSpi extends SSLContextSpi {
     private final String algorithm;
     private final PqwsJssePolicy policy;
     private final SSLContext bc;
+    private final DeferredServerSessionContext serverSessions = new DeferredServerSessionContext();
     /** Set by a successful initialization; {@code null} means no engine may be created. */
     private volatile HybridRequirement groups;
 
@@ -70,6 +73,7 @@ final class PqwsSslContextSpi extends SSLContextSpi {
                             null);
                 }
                 this.groups = checkGroups();
+                serverSessions.attach(bc.getServerSessionContext());
             } catch (Exception e) {
                 throw new ProviderException("PQWS could not build the Default SSLContext: " + e.getMessage(), e);
             }
@@ -98,6 +102,7 @@ final class PqwsSslContextSpi extends SSLContextSpi {
         groups = null;
         KeyManager[] managers = BcNativeKeyManager.wrap(keyManagers, Security.getProvider(BOUNCY_CASTLE));
         bc.init(policy.requireHybrid() ? EngineOnlyKeyManager.wrap(managers) : managers, trustManagers, random);
+        serverSessions.attach(bc.getServerSessionContext());
         try {
             groups = checkGroups();
         } catch (SSLException e) {
@@ -198,7 +203,7 @@ final class PqwsSslContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLSessionContext engineGetServerSessionContext() {
-        return bc.getServerSessionContext();
+        return serverSessions;
     }
 
     @Override

@@ -14,8 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * connection attribute that {@code org.glassfish.grizzly.ssl.SSLUtils.getSSLEngine(Connection)} returns.
  *
  * <p>The path, all public methods of public container classes, called reflectively so the WAR needs no container
- * jar: {@code RequestFacade#getUnwrappedCoyoteRequest()} → {@code connector.Request#getCoyoteRequest()} (Grizzly's
- * request) → {@code getContext()} → {@code getConnection()} → {@code SSLUtils.getSSLEngine(connection)}.
+ * jar: {@code RequestFacade#getUnwrappedCoyoteRequest()} → {@code connector.Request#getGrizzlyRequest()} on
+ * GlassFish 7, {@code getCoyoteRequest()} on Payara (Grizzly's request either way; GlassFish renamed the accessor,
+ * Payara kept the old name) → {@code getContext()} → {@code getConnection()} →
+ * {@code SSLUtils.getSSLEngine(connection)}.
  */
 public final class GrizzlySslEngineLocator implements SslEngineLocator {
 
@@ -30,7 +32,7 @@ public final class GrizzlySslEngineLocator implements SslEngineLocator {
     public Optional<SSLEngine> locate(HttpServletRequest request) throws ReflectiveOperationException {
         Object facade = unwrap(request);
         Object catalinaRequest = call(facade, "getUnwrappedCoyoteRequest");
-        Object grizzlyRequest = call(catalinaRequest, "getCoyoteRequest");
+        Object grizzlyRequest = grizzlyRequest(catalinaRequest);
         Object connection = call(call(grizzlyRequest, "getContext"), "getConnection");
         Class<?> connectionType = Class.forName("org.glassfish.grizzly.Connection", false,
                 connection.getClass().getClassLoader());
@@ -38,5 +40,13 @@ public final class GrizzlySslEngineLocator implements SslEngineLocator {
                 connection.getClass().getClassLoader());
         Object engine = sslUtils.getMethod("getSSLEngine", connectionType).invoke(null, connection);
         return Optional.ofNullable((SSLEngine) engine);
+    }
+
+    private static Object grizzlyRequest(Object catalinaRequest) throws ReflectiveOperationException {
+        try {
+            return call(catalinaRequest, "getGrizzlyRequest");
+        } catch (NoSuchMethodException payara) {
+            return call(catalinaRequest, "getCoyoteRequest");
+        }
     }
 }

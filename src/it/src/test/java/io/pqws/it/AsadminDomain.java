@@ -12,17 +12,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Payara Server 6 domain for the integration tests, set up the way docs/containers.md tells users to: the
- * unpacked distribution (pristine for every build, see {@code pom.xml}) gets a fresh domain on free loopback ports, the
- * domain is started, {@code server-config/payara-server/configure-pq.sh} applies the profile, the domain is
- * restarted and the built WAR deployed with asadmin. {@link #undeployAndRestore} runs {@code restore.sh}, and
- * {@link #stopAndDelete} removes the domain again.
+ * A real domain of Payara Server 6 or of GlassFish 7, its upstream, for the integration tests, set up the way
+ * docs/containers.md tells users to: the unpacked distribution (pristine for every build, see {@code pom.xml}) gets a
+ * fresh domain on free loopback ports, the domain is started, {@code server-config/payara-server/configure-pq.sh}
+ * applies the profile, the domain is restarted and the built WAR deployed with asadmin. {@link #undeployAndRestore}
+ * runs {@code restore.sh}, and {@link #stopAndDelete} removes the domain again. One class for both servers because
+ * everything it does (asadmin's commands, the port offsets of {@code --portbase}, the domain layout, the scripts) is
+ * the same on both; the differences are the scripts' business.
  */
-final class PayaraServer {
+final class AsadminDomain {
 
     static final String DOMAIN = "pqws-it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(3);
-    /** The offsets from the port base that a Payara 6 domain listens on (debug, IIOP, admin, JMS, HTTP, HTTPS...). */
+    /**
+     * The offsets from the port base that a Payara 6 or GlassFish 7 domain listens on (debug, IIOP, admin, JMS, HTTP,
+     * HTTPS...).
+     */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 66, 76, 80, 81, 86};
     private static final int ADMIN = 48;
     private static final int HTTPS = 81;
@@ -31,21 +36,29 @@ final class PayaraServer {
     private final int portBase;
     private boolean deployed;
 
-    private PayaraServer(Path home, int portBase) {
+    private AsadminDomain(Path home, int portBase) {
         this.home = home;
         this.portBase = portBase;
     }
 
-    /** Creates and starts a domain on a free port base of the unpacked Payara ({@code pqws.payara.home}). */
-    static PayaraServer createAndStart() throws IOException, InterruptedException {
-        PayaraServer server = new PayaraServer(Path.of(property("pqws.payara.home")), freePortBase());
+    /** Creates and starts a domain on a free port base of the unpacked Payara Server ({@code pqws.payara.home}). */
+    static AsadminDomain payaraServer() throws IOException, InterruptedException {
+        return createAndStart("pqws.payara.home");
+    }
+
+    /** Creates and starts a domain on a free port base of the unpacked GlassFish ({@code pqws.glassfish.home}). */
+    static AsadminDomain glassFish() throws IOException, InterruptedException {
+        return createAndStart("pqws.glassfish.home");
+    }
+
+    private static AsadminDomain createAndStart(String homeProperty) throws IOException, InterruptedException {
+        AsadminDomain server = new AsadminDomain(Path.of(property(homeProperty)), freePortBase());
         server.asadmin("--user", "admin", "create-domain", "--nopassword=true", "--portbase",
                 String.valueOf(server.portBase), DOMAIN);
         try {
             server.asadmin("start-domain", DOMAIN);
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "; see " + server.domainDir().resolve("logs/server.log"),
-                    e);
+            throw new IllegalStateException(e.getMessage() + "; see " + server.serverLog(), e);
         }
         return server;
     }
@@ -76,14 +89,19 @@ final class PayaraServer {
         script("restore.sh");
     }
 
-    void stopAndDelete() throws IOException, InterruptedException {
+    void stop() throws IOException, InterruptedException {
         asadmin("stop-domain", DOMAIN);
+    }
+
+    void stopAndDelete() throws IOException, InterruptedException {
+        stop();
         run(List.of(asadminPath().toString(), "delete-domain", DOMAIN));
     }
 
     /** Runs an asadmin command against this domain's DAS and returns what it printed. */
     String asadmin(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(asadminPath().toString(), "--port", String.valueOf(adminPort())));
+        List<String> command = new ArrayList<>(
+                List.of(asadminPath().toString(), "--port", String.valueOf(adminPort())));
         command.addAll(List.of(arguments));
         return run(command);
     }
@@ -96,12 +114,20 @@ final class PayaraServer {
         return URI.create("wss://localhost:" + httpsPort() + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
-    private int adminPort() {
-        return portBase + ADMIN;
+    URI https(String path) {
+        return URI.create("https://localhost:" + httpsPort() + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
-    private Path domainDir() {
+    Path domainDir() {
         return home.resolve("glassfish/domains").resolve(DOMAIN);
+    }
+
+    Path serverLog() {
+        return domainDir().resolve("logs/server.log");
+    }
+
+    private int adminPort() {
+        return portBase + ADMIN;
     }
 
     private Path asadminPath() {
@@ -137,7 +163,7 @@ final class PayaraServer {
                 return base;
             }
         }
-        throw new IOException("no free Payara port base found between 10000 and 32000");
+        throw new IOException("no free port base found between 10000 and 32000");
     }
 
     private static boolean allFree(int base) {
