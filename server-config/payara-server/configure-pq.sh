@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# pqws: turn a Payara Server 6 domain's own https listener into a hybrid post-quantum one (X25519MLKEM768 through
-# BCJSSE 1.84). restore.sh undoes every step.
+# pqws: turn a Payara Server 6 or 7 domain's own https listener into a hybrid post-quantum one (X25519MLKEM768
+# through BCJSSE 1.84). restore.sh undoes every step. Payara Server 7 needs Java 21 or newer (JAVA_HOME or AS_JAVA).
 #
 #   server-config/payara-server/configure-pq.sh --asadmin PAYARA/bin/asadmin [--domain-dir DIR] [--port 4848]
 #       [--profile hybrid|hybrid-only|classic] [--listener http-listener-2] [--certs certs/dev]
@@ -63,9 +63,10 @@ state_dir=$domain_dir/pqws
 
 as() { "$asadmin" --port "$port" "$@"; }
 ssl=configs.config.server-config.network-config.protocols.protocol.$listener.ssl
-current() { as get "$ssl.$1" | sed -n "s/^$ssl\.$1=//p"; }
-
-as get "$ssl.cert-nickname" >/dev/null || die "cannot read $listener's SSL settings; is the domain running on admin port $port?"
+# One read of all the listener's SSL settings: 'get' of a single attribute that was never set is a remote failure.
+listener_ssl=$(as get "$ssl.*") && grep -q "^$ssl\.cert-nickname=" <<< "$listener_ssl" \
+  || die "cannot read $listener's SSL settings; is the domain running on admin port $port?"
+current() { sed -n "s/^$ssl\.$1=//p" <<< "$listener_ssl"; }
 
 # 1. The profile and the jars, installed into the domain so that it no longer depends on this checkout.
 mkdir -p "$state_dir/jars" "$state_dir/profiles"

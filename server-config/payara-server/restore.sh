@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pqws: undo configure-pq.sh on a Payara Server 6 domain, from the record it left in DOMAIN/pqws/restore.state.
+# pqws: undo configure-pq.sh on a Payara Server 6 or 7 domain, from the record it left in DOMAIN/pqws/restore.state.
 #
 #   server-config/payara-server/restore.sh --asadmin PAYARA/bin/asadmin [--domain-dir DIR] [--port 4848]
 #       [--master-password changeit]
