@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # pqws: turn a Payara Server 6 or 7 domain's own https listener into a hybrid post-quantum one (X25519MLKEM768
-# through BCJSSE 1.84). restore.sh undoes every step. Payara Server 7 needs Java 21 or newer (JAVA_HOME or AS_JAVA).
+# through BCJSSE 1.84). restore.sh undoes every step. asadmin runs on AS_JAVA (else the java on the PATH), and
+# Payara Server 7 needs Java 21 or newer there.
 #
 #   server-config/payara-server/configure-pq.sh --asadmin PAYARA/bin/asadmin [--domain-dir DIR] [--port 4848]
 #       [--profile hybrid|hybrid-only|classic] [--listener http-listener-2] [--certs certs/dev]
@@ -39,7 +40,7 @@ while [ $# -gt 0 ]; do
     --listener) listener=${2:?--listener needs a value}; shift 2 ;;
     --certs) certs=${2:?--certs needs a value}; shift 2 ;;
     --master-password) master_password=${2:?--master-password needs a value}; shift 2 ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -65,7 +66,8 @@ as() { "$asadmin" --port "$port" "$@"; }
 ssl=configs.config.server-config.network-config.protocols.protocol.$listener.ssl
 # One read of all the listener's SSL settings: 'get' of a single attribute that was never set is a remote failure.
 listener_ssl=$(as get "$ssl.*") && grep -q "^$ssl\.cert-nickname=" <<< "$listener_ssl" \
-  || die "cannot read $listener's SSL settings; is the domain running on admin port $port?"
+  || die "cannot read $listener's SSL settings (asadmin said why, above); is the domain running on admin port $port," \
+         "and asadmin on a Java the server supports (AS_JAVA; Payara Server 7 needs Java 21 or newer)?"
 current() { sed -n "s/^$ssl\.$1=//p" <<< "$listener_ssl"; }
 
 # 1. The profile and the jars, installed into the domain so that it no longer depends on this checkout.
