@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# pqws: turn the own https listener of a Payara Server 6 or GlassFish 7 domain into a hybrid post-quantum one
-# (X25519MLKEM768 through BCJSSE 1.84). restore.sh undoes every step. Both servers share asadmin, domain.xml and
-# Grizzly, so one script serves both; the one difference, the domain's key stores (Payara: config/keystore.p12 and
-# config/cacerts.p12, PKCS12; GlassFish 7: config/keystore.jks and config/cacerts.jks, JKS), is detected.
+# pqws: turn the own https listener of a Payara Server 6 or 7 or a GlassFish 7 domain into a hybrid post-quantum one
+# (X25519MLKEM768 through BCJSSE 1.84). restore.sh undoes every step. The servers share asadmin, domain.xml and
+# Grizzly, so one script serves them; the one difference, the domain's key stores (Payara: config/keystore.p12 and
+# config/cacerts.p12, PKCS12; GlassFish 7: config/keystore.jks and config/cacerts.jks, JKS), is detected. asadmin
+# runs on AS_JAVA (else the java on the PATH), and Payara Server 7 needs Java 21 or newer there.
 #
 #   server-config/payara-server/configure-pq.sh --asadmin SERVER/bin/asadmin [--domain-dir DIR] [--port 4848]
 #       [--profile hybrid|hybrid-only|classic] [--listener http-listener-2] [--certs certs/dev]
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
     --listener) listener=${2:?--listener needs a value}; shift 2 ;;
     --certs) certs=${2:?--certs needs a value}; shift 2 ;;
     --master-password) master_password=${2:?--master-password needs a value}; shift 2 ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -68,10 +69,12 @@ state_dir=$domain_dir/pqws
 
 as() { "$asadmin" --port "$port" "$@"; }
 ssl=configs.config.server-config.network-config.protocols.protocol.$listener.ssl
-# Every SSL attribute the listener has, explicitly or by default; one that has neither (GlassFish's ssl3-tls-ciphers)
-# is not listed, and current() then answers empty.
-listener_ssl=$(as get "$ssl.*") \
-  || die "cannot read $listener's SSL settings; is the domain running on admin port $port?"
+# Every SSL attribute the listener has, explicitly or by default, in one read ('get' of a single attribute that was
+# never set is a remote failure); one that has neither (GlassFish's ssl3-tls-ciphers) is not listed, and current()
+# then answers empty.
+listener_ssl=$(as get "$ssl.*") && grep -q "^$ssl\.cert-nickname=" <<< "$listener_ssl" \
+  || die "cannot read $listener's SSL settings (asadmin said why, above); is the domain running on admin port $port," \
+         "and asadmin on a Java the server supports (AS_JAVA; Payara Server 7 needs Java 21 or newer)?"
 current() { sed -n "s/^$ssl\.$1=//p" <<< "$listener_ssl"; }
 
 # The domain's key store and trust store: PKCS12 on Payara Server 6, JKS on GlassFish 7 (its create-domain writes

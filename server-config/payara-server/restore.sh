@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pqws: undo configure-pq.sh on a Payara Server 6 or GlassFish 7 domain, from the record it left in
+# pqws: undo configure-pq.sh on a Payara Server 6 or 7 or a GlassFish 7 domain, from the record it left in
 # DOMAIN/pqws/restore.state: the listener settings it changed, the JVM options it added, the aliases it imported.
 #
 #   server-config/payara-server/restore.sh --asadmin SERVER/bin/asadmin [--domain-dir DIR] [--port 4848]

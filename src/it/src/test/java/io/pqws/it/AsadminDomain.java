@@ -4,31 +4,38 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A real domain of Payara Server 6 or of GlassFish 7, its upstream, for the integration tests, set up the way
- * docs/containers.md tells users to: the unpacked distribution (pristine for every build, see {@code pom.xml}) gets a
- * fresh domain on free loopback ports, the domain is started, {@code server-config/payara-server/configure-pq.sh}
+ * A real domain of Payara Server 6 or 7 or of GlassFish 7, Payara's upstream, for the integration tests, set up the
+ * way docs/containers.md tells users to: the unpacked distribution (pristine for every build, see {@code pom.xml}) gets
+ * a fresh domain on free loopback ports, the domain is started, {@code server-config/payara-server/configure-pq.sh}
  * applies the profile, the domain is restarted and the built WAR deployed with asadmin. {@link #undeployAndRestore}
- * runs {@code restore.sh}, and {@link #stopAndDelete} removes the domain again. One class for both servers because
- * everything it does (asadmin's commands, the port offsets of {@code --portbase}, the domain layout, the scripts) is
- * the same on both; the differences are the scripts' business.
+ * runs {@code restore.sh}, and {@link #stopAndDelete} removes the domain again. One class for all because everything
+ * it does (asadmin's commands, the port offsets of {@code --portbase}, the domain layout, the scripts) is the same;
+ * the differences are the scripts' business. Which Payara Server it is comes from the failsafe execution
+ * ({@code pqws.payara.home} and the major version it must report, {@code pqws.payara.major}); the domain runs on the
+ * test JVM's own Java (JDK 25 for Payara Server 7).
  */
 final class AsadminDomain {
 
     static final String DOMAIN = "pqws-it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(3);
     /**
-     * The offsets from the port base that a Payara 6 or GlassFish 7 domain listens on (debug, IIOP, admin, JMS, HTTP,
-     * HTTPS...).
+     * The offsets from the port base that a Payara 6 or 7 or GlassFish 7 domain listens on, as create-domain lists them:
+     * debug, IIOP (3), admin, Hazelcast DAS and start, OSGi shell, JMS, HTTP, HTTPS, JMX.
      */
-    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 66, 76, 80, 81, 86};
+    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
     private static final int ADMIN = 48;
     private static final int HTTPS = 81;
 
@@ -39,6 +46,11 @@ final class AsadminDomain {
     private AsadminDomain(Path home, int portBase) {
         this.home = home;
         this.portBase = portBase;
+    }
+
+    /** The major version of the Payara Server under test ({@code pqws.payara.major}), which the DAS must report. */
+    static int expectedMajor() {
+        return Integer.parseInt(property("pqws.payara.major"));
     }
 
     /** Creates and starts a domain on a free port base of the unpacked Payara Server ({@code pqws.payara.home}). */
@@ -104,6 +116,32 @@ final class AsadminDomain {
                 List.of(asadminPath().toString(), "--port", String.valueOf(adminPort())));
         command.addAll(List.of(arguments));
         return run(command);
+    }
+
+    /** What the running DAS says it is, e.g. {@code Payara Server 7.2025.1 (build 21)}. */
+    String version() throws IOException, InterruptedException {
+        return asadmin("version").lines().filter(line -> line.startsWith("Version = "))
+                .map(line -> line.substring("Version = ".length())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("asadmin version printed no 'Version = ' line"));
+    }
+
+    /** The {@code java.home} of the running domain's JVM, from its own JVM report. */
+    String domainJavaHome() throws IOException, InterruptedException {
+        String prefix = "java.home = ";
+        return asadmin("generate-jvm-report", "--type", "summary").lines().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the domain's JVM report has no java.home line"));
+    }
+
+    /**
+     * The aliases in one of the domain's stores (Payara: {@code keystore.p12}, {@code cacerts.p12}; GlassFish 7:
+     * {@code keystore.jks}, {@code cacerts.jks}; the type is detected), read with the master password of a domain
+     * created with {@code --nopassword}.
+     */
+    Set<String> storeAliases(String store) throws IOException, GeneralSecurityException {
+        KeyStore keyStore = KeyStore.getInstance(domainDir().resolve("config").resolve(store).toFile(),
+                "changeit".toCharArray());
+        return new TreeSet<>(Collections.list(keyStore.aliases()));
     }
 
     int httpsPort() {

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -50,13 +48,12 @@ import io.pqws.testsupport.OpenSslPeer;
 class GlassFishIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String STORE_PASSWORD = "changeit";
     private static final Pattern GLASSFISH_DEFAULT_RESOURCE = Pattern.compile("=(jms|concurrent)/__default");
 
     private static AsadminDomain server;
     private static List<String> domainXmlBefore;
-    private static List<String> keyStoreBefore;
-    private static List<String> trustStoreBefore;
+    private static Set<String> keyStoreBefore;
+    private static Set<String> trustStoreBefore;
 
     /**
      * GlassFish writes some of its defaults into domain.xml only when a subsystem is first used: {@code cdi-service}
@@ -71,8 +68,8 @@ class GlassFishIT {
         server.deployBuiltWar();
         server.undeploy();
         domainXmlBefore = domainXml();
-        keyStoreBefore = aliases("keystore.jks");
-        trustStoreBefore = aliases("cacerts.jks");
+        keyStoreBefore = server.storeAliases("keystore.jks");
+        trustStoreBefore = server.storeAliases("cacerts.jks");
         server.configure();
         assertTrue(domainXml().stream().anyMatch(line -> line.contains("cert-nickname=pqws-server")),
                 "control: the comparison sees what configure-pq.sh changed");
@@ -89,8 +86,8 @@ class GlassFishIT {
             server.undeployAndRestore();
             server.stop();
             assertEquals(domainXmlBefore, domainXml(), "restore.sh gives domain.xml back");
-            assertEquals(keyStoreBefore, aliases("keystore.jks"), "restore.sh removes pqws-server again");
-            assertEquals(trustStoreBefore, aliases("cacerts.jks"), "restore.sh removes pqws-client-ca again");
+            assertEquals(keyStoreBefore, server.storeAliases("keystore.jks"), "restore.sh removes pqws-server again");
+            assertEquals(trustStoreBefore, server.storeAliases("cacerts.jks"), "restore.sh removes pqws-client-ca again");
         } finally {
             server.stopAndDelete();
         }
@@ -238,17 +235,5 @@ class GlassFishIT {
             case Node.COMMENT_NODE -> lines.add(indent + "<!--" + node.getNodeValue() + "-->");
             default -> lines.add(indent + "node of type " + node.getNodeType() + ": " + node.getNodeName());
         }
-    }
-
-    /** The aliases of one of the domain's JKS stores (GlassFish 7's create-domain writes JKS, not PKCS12). */
-    private static List<String> aliases(String store) throws Exception {
-        Path file = server.domainDir().resolve("config").resolve(store);
-        KeyStore keyStore = KeyStore.getInstance("JKS");
-        try (InputStream in = Files.newInputStream(file)) {
-            keyStore.load(in, STORE_PASSWORD.toCharArray());
-        }
-        List<String> aliases = Collections.list(keyStore.aliases());
-        Collections.sort(aliases);
-        return aliases;
     }
 }

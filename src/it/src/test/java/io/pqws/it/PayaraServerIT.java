@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +22,12 @@ import io.pqws.client.WssConnection;
 import io.pqws.lifecycle.ModuleShutdown;
 
 /**
- * The same WAR on a Payara Server 6 domain whose own https listener {@code server-config/payara-server/configure-pq.sh}
+ * The same WAR on a Payara Server domain whose own https listener {@code server-config/payara-server/configure-pq.sh}
  * turned into a hybrid one: the echo works, sessions report the group their handshake negotiated and the mTLS
- * client certificate, the server's group order wins, and {@code restore.sh} gives the domain's JVM options and
- * listener settings back. Last, undeploying the WAR closes every open WebSocket session with {@code 1001}.
+ * client certificate, the server's group order wins, and {@code restore.sh} gives the domain's JVM options, listener
+ * settings and key store entries back. Last, undeploying the WAR closes every open WebSocket session with
+ * {@code 1001}. Two failsafe executions run it, one per supported major version with the same scripts: Payara Server
+ * 6 on the default JDK and Payara Server 7 (Jakarta EE 11, Java 21 or newer) on JDK 25 (see {@link PayaraServer}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT {
@@ -32,10 +35,14 @@ class PayaraServerIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String LISTENER_SSL =
             "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.*";
+    private static final String KEY_STORE = "keystore.p12";
+    private static final String TRUST_STORE = "cacerts.p12";
 
     private static AsadminDomain server;
     private static String jvmOptionsBefore;
     private static String listenerBefore;
+    private static Set<String> keyStoreBefore;
+    private static Set<String> trustStoreBefore;
 
     @BeforeAll
     static void createConfigureAndDeploy() throws Exception {
@@ -43,6 +50,8 @@ class PayaraServerIT {
         server = AsadminDomain.payaraServer();
         jvmOptionsBefore = server.asadmin("list-jvm-options");
         listenerBefore = server.asadmin("get", LISTENER_SSL);
+        keyStoreBefore = server.storeAliases(KEY_STORE);
+        trustStoreBefore = server.storeAliases(TRUST_STORE);
         server.configure();
         server.deployBuiltWar();
     }
@@ -56,9 +65,28 @@ class PayaraServerIT {
             server.undeployAndRestore();
             assertEquals(jvmOptionsBefore, server.asadmin("list-jvm-options"), "restore.sh removes the JVM options");
             assertEquals(listenerBefore, server.asadmin("get", LISTENER_SSL), "restore.sh resets the listener");
+            assertEquals(keyStoreBefore, server.storeAliases(KEY_STORE), "restore.sh removes the server key");
+            assertEquals(trustStoreBefore, server.storeAliases(TRUST_STORE), "restore.sh removes the client CA");
         } finally {
             server.stopAndDelete();
         }
+    }
+
+    /** The leg really runs the Payara Server it names, on the Java it names (JDK 25 for Payara Server 7). */
+    @Test
+    void theDomainIsTheExpectedPayaraServerOnTheTestsJava() throws Exception {
+        String version = server.version();
+        assertTrue(version.startsWith("Payara Server " + AsadminDomain.expectedMajor() + "."), version);
+        assertEquals(System.getProperty("java.home"), server.domainJavaHome());
+    }
+
+    /** The positive control of the key store checks in {@link #restoreAndRemove}: configure-pq.sh added both. */
+    @Test
+    void configureImportsTheServerKeyAndTheClientCaUnderAliasesOfTheirOwn() throws Exception {
+        assertFalse(keyStoreBefore.contains("pqws-server"), keyStoreBefore.toString());
+        assertTrue(server.storeAliases(KEY_STORE).contains("pqws-server"));
+        assertFalse(trustStoreBefore.contains("pqws-client-ca"));
+        assertTrue(server.storeAliases(TRUST_STORE).contains("pqws-client-ca"));
     }
 
     @Test
