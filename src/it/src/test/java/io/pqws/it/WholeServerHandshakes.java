@@ -136,6 +136,7 @@ final class WholeServerHandshakes {
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute("readiness", "--require-ready", "--truststore",
                         PqwsServer.certsDir().resolve("truststore.p12").toString(), pqwsBase.toString());
+        System.out.println("pqws-client readiness printed:\n" + out); // in the build log, as an operator sees it
         assertEquals(PqwsClient.POLICY_FAILED, exit, out + "\n" + err);
         assertTrue(out.toString().contains("hybrid-only would refuse (fingerprint"), out.toString());
         assertTrue(out.toString().contains("Java-http-client/"), out.toString());
