@@ -89,8 +89,9 @@ fi
 
 jvm_args=()
 if [ "$profile" != none ]; then
-  "$java_bin" -cp "$target/pqws-client/pqws-client.jar" io.pqws.profile.ProfileArgsWriter --profiles "$root/pq-profile" \
-    --jars "$target/pq-profile/jars" --out "$target/pq-profile" --profile "$profile" >/dev/null
+  "$java_bin" -cp "$target/pqws-client/pqws-client.jar" io.pqws.profile.ProfileArgsWriter \
+    --profiles "$root/pq-profile" --jars "$target/pq-profile/jars" --out "$target/pq-profile" \
+    --profile "$profile" >/dev/null
   jvm_args+=("@$target/pq-profile/$profile.args")
 fi
 

@@ -48,8 +48,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * The abuse corpus ({@code src/it/src/test/resources/abuse/corpus.tsv}), one dynamic test per case, against the built WAR
- * on a real Payara Micro with the {@code hybrid} profile and the module's default limits. Each case sends its bad
+ * The abuse corpus ({@code src/it/src/test/resources/abuse/corpus.tsv}), one dynamic test per case, against the built
+ * WAR on a real Payara Micro with the {@code hybrid} profile and the module's default limits. Each case sends its bad
  * (or, for the positive controls, good) input over a fresh connection and checks the documented answer: a close code
  * with a reason fragment, an HTTP status, a refused TLS handshake. After each case, no answer carried a stack trace,
  * and a canary session opened at the start still echoes: the server and the other sessions were not affected.

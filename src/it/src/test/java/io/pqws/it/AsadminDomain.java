@@ -32,8 +32,8 @@ final class AsadminDomain {
     static final String DOMAIN = "pqws-it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(3);
     /**
-     * The offsets from the port base that a Payara 6 or 7 or GlassFish 7 domain listens on, as create-domain lists them:
-     * debug, IIOP (3), admin, Hazelcast DAS and start, OSGi shell, JMS, HTTP, HTTPS, JMX.
+     * The offsets from the port base that a Payara 6 or 7 or GlassFish 7 domain listens on, as create-domain lists
+     * them: debug, IIOP (3), admin, Hazelcast DAS and start, OSGi shell, JMS, HTTP, HTTPS, JMX.
      */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
     private static final int ADMIN = 48;

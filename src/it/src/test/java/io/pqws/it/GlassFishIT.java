@@ -85,7 +85,8 @@ class GlassFishIT {
             server.stop();
             assertEquals(domainXmlBefore, domainXml(), "restore.sh gives domain.xml back");
             assertEquals(keyStoreBefore, server.storeAliases("keystore.jks"), "restore.sh removes pqws-server again");
-            assertEquals(trustStoreBefore, server.storeAliases("cacerts.jks"), "restore.sh removes pqws-client-ca again");
+            assertEquals(trustStoreBefore, server.storeAliases("cacerts.jks"),
+                    "restore.sh removes pqws-client-ca again");
         } finally {
             server.stopAndDelete();
         }

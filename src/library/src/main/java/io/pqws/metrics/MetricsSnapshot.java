@@ -22,9 +22,10 @@ import java.util.TreeMap;
  * @param clients           the clients of those handshakes by TLS fingerprint, as the PQWS provider keeps them
  * @param recent            the latest sessions, newest first
  */
-public record MetricsSnapshot(String profile, Map<SessionLabels, Long> upgrades, Map<String, EndpointSnapshot> endpoints,
-        boolean messagesCounted, Map<String, Long> handshakeFailures, boolean handshakeFailuresCounted,
-        Map<ServerHandshakeLabels, Long> serverHandshakes, boolean serverHandshakesCounted,
+public record MetricsSnapshot(String profile, Map<SessionLabels, Long> upgrades,
+        Map<String, EndpointSnapshot> endpoints, boolean messagesCounted, Map<String, Long> handshakeFailures,
+        boolean handshakeFailuresCounted, Map<ServerHandshakeLabels, Long> serverHandshakes,
+        boolean serverHandshakesCounted,
         ProviderCounters.Clients clients, List<RecentSession> recent) {
 
     private static final Comparator<ServerHandshakeLabels> HANDSHAKE_ORDER = Comparator

@@ -36,7 +36,8 @@ public class OperatorOnlyFilter implements ContainerRequestFilter {
         if (!access.allows(client)) {
             LOG.info(() -> access.refusalLogLine(request.getRequestURI(), client));
             context.abortWith(Response.status(Response.Status.FORBIDDEN)
-                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).entity(OperatorAccess.REFUSAL + "\n").build());
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).entity(OperatorAccess.REFUSAL + "\n")
+                    .build());
         }
     }
 }

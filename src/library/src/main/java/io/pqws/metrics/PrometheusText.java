@@ -81,8 +81,8 @@ public final class PrometheusText {
         if (snapshot.serverHandshakesCounted()) {
             family(out, "pqws_tls_server_handshakes_total", "counter",
                     "Every TLS handshake of the server's JVM (all applications, every listener the PQWS provider "
-                            + "serves), by outcome, protocol, group, whether the client offered a hybrid group and sent "
-                            + "a key share for one, and whether the server asked for another key share.");
+                            + "serves), by outcome, protocol, group, whether the client offered a hybrid group and "
+                            + "sent a key share for one, and whether the server asked for another key share.");
             snapshot.serverHandshakes().forEach((labels, count) ->
                     sample(out, "pqws_tls_server_handshakes_total", handshake(labels), count));
         }

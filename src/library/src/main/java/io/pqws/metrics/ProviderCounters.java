@@ -46,8 +46,8 @@ public class ProviderCounters {
 
     /**
      * @param available whether the TLS stack publishes these counts at all
-     * @param byKey     the counts by their key: a failure reason ({@code no_hybrid_group}, {@code sent_handshake_failure})
-     *                  or a handshake's labels ({@link ServerHandshakeLabels})
+     * @param byKey     the counts by their key: a failure reason ({@code no_hybrid_group},
+     *                  {@code sent_handshake_failure}) or a handshake's labels ({@link ServerHandshakeLabels})
      */
     public record Counts(boolean available, Map<String, Long> byKey) {
         static final Counts NOT_AVAILABLE = new Counts(false, Map.of());

@@ -32,8 +32,8 @@ public record ServerHandshakeLabels(String outcome, String protocol, String grou
         }
         return new ServerHandshakeLabels(labels.getOrDefault("outcome", UNKNOWN),
                 labels.getOrDefault("protocol", UNKNOWN), labels.getOrDefault("group", UNKNOWN),
-                Boolean.parseBoolean(labels.get("hybrid_offered")), Boolean.parseBoolean(labels.get("hybrid_key_share")),
-                Boolean.parseBoolean(labels.get("hello_retry")));
+                Boolean.parseBoolean(labels.get("hybrid_offered")),
+                Boolean.parseBoolean(labels.get("hybrid_key_share")), Boolean.parseBoolean(labels.get("hello_retry")));
     }
 
     public boolean completed() {

@@ -3,7 +3,8 @@ package io.pqws.security;
 import io.pqws.config.PqwsSettings;
 
 /**
- * The roles the module checks, as named in the security constraints of the WAR's {@code web.xml} and in the {@code pqws.roles.<role>} settings.
+ * The roles the module checks, as named in the security constraints of the WAR's {@code web.xml} and in the
+ * {@code pqws.roles.<role>} settings.
  */
 public final class ModuleRoles {
 

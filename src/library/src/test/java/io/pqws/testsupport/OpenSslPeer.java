@@ -29,7 +29,8 @@ import io.pqws.tls.NamedGroups;
 
 /**
  * An independent TLS peer: OpenSSL 3.5's {@code openssl s_client} (and {@code s_server}, {@link #server}), run in the
- * Debian trixie chroot that {@code src/it/peers/install-peers.sh} makes (Debian 12's own OpenSSL 3.0 knows no ML-KEM group).
+ * Debian trixie chroot that {@code src/it/peers/install-peers.sh} makes (Debian 12's own OpenSSL 3.0 knows no ML-KEM
+ * group).
  *
  * <p>The chroot is {@code <peers dir>/trixie}, where the peers dir is the system property {@code pqws.peers.dir}, else
  * {@code <pqws.basedir>/.peers} (surefire sets {@code pqws.basedir}), else {@code .peers} in the working directory.

@@ -17,9 +17,10 @@ import jakarta.enterprise.inject.spi.CDI;
  * <p>Why Tyrus' monitoring API: the Jakarta WebSocket API has no hook that sees outgoing messages, and counting in
  * each endpoint would miss whatever it sends through {@code Session#getAsyncRemote()}. Tyrus reports each frame to an
  * {@link ApplicationEventListener} named by the context parameter
- * {@value ApplicationEventListener#APPLICATION_EVENT_LISTENER} (the library's {@code META-INF/web-fragment.xml}); other containers ignore the
- * parameter and never load this class, and the metrics then say that messages are not counted. A text or binary frame
- * starts a message; continuation frames belong to it. {@code MetricsIT} fails if a Tyrus upgrade breaks this.
+ * {@value ApplicationEventListener#APPLICATION_EVENT_LISTENER} (the library's {@code META-INF/web-fragment.xml});
+ * other containers ignore the parameter and never load this class, and the metrics then say that messages are not
+ * counted. A text or binary frame starts a message; continuation frames belong to it. {@code MetricsIT} fails if a
+ * Tyrus upgrade breaks this.
  *
  * <p>Tyrus creates this listener itself (not through CDI), when the application starts; the metrics bean is looked up
  * once, with the standard {@link CDI#current()}.
