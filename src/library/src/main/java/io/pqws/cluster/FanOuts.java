@@ -51,16 +51,24 @@ public class FanOuts {
 
     @PostConstruct
     void start() {
-        if (settings.fanOut() == FanOutEngine.HAZELCAST) {
-            fanOut = PayaraGrid.fanOut(Map.of(
-                    chatLog("*"), Math.max(CHAT_LOG_MIN_CAPACITY, settings.chat().history()),
-                    NOTIFICATION_LOG, NOTIFICATION_LOG_CAPACITY));
-        } else if (settings.fanOut() == FanOutEngine.JMS) {
-            fanOut = jms();
-        } else {
-            fanOut = new LocalFanOut();
+        try {
+            fanOut = engine();
+        } catch (IllegalStateException unusable) {
+            // The deployment fails with it, but Payara's log of that failure need not carry its cause (since the
+            // library became a jar under WEB-INF/lib, it does not): the reason is logged here, once, in one line.
+            LOG.severe(unusable.getMessage());
+            throw unusable;
         }
         LOG.info(() -> "pqws: fan-out engine " + fanOut.engine() + " (run " + fanOut.run() + ")");
+    }
+
+    private FanOut engine() {
+        if (settings.fanOut() == FanOutEngine.HAZELCAST) {
+            return PayaraGrid.fanOut(Map.of(
+                    chatLog("*"), Math.max(CHAT_LOG_MIN_CAPACITY, settings.chat().history()),
+                    NOTIFICATION_LOG, NOTIFICATION_LOG_CAPACITY));
+        }
+        return settings.fanOut() == FanOutEngine.JMS ? jms() : new LocalFanOut();
     }
 
     /** The {@code jms} engine; a container without the Jakarta Messaging API fails here with the reason. */
