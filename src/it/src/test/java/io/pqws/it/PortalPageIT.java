@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -156,10 +157,14 @@ class PortalPageIT {
                 .toList();
     }
 
-    /** Waits until the page's member list names exactly these users, in this order. */
+    /**
+     * Waits until the page's member list names exactly these users, in this order. The page redraws the list on every
+     * presence change, so an item found a moment ago may be gone (stale) when read: that round is simply retried.
+     */
     private static void awaitMembers(WebDriver driver, String... users) {
         List<String> expected = Arrays.stream(users).map(Users::principal).toList();
-        new WebDriverWait(driver, WAIT).withMessage(() -> "members " + expected).until(d -> expected.equals(
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "members " + expected).until(d -> expected.equals(
                 d.findElements(By.cssSelector("#chat-members li")).stream()
                         .map(item -> item.getAttribute("data-principal")).toList()));
     }
