@@ -3,7 +3,8 @@
 #   - Debian's headless Chromium and its ChromeDriver (packages chromium, chromium-driver);
 #   - OpenSSL 3.5 for `openssl s_client`, in a minimal Debian trixie chroot made by debootstrap, because
 #     Debian 12's own OpenSSL (3.0) knows no ML-KEM groups;
-#   - trixie's testssl.sh in that chroot, for the TLS scan (src/it/tls-scan/scan.sh).
+#   - trixie's testssl.sh in that chroot, for the TLS scan (src/it/tls-scan/scan.sh);
+#   - trixie's nginx in that chroot, the TLS-terminating proxy of server-config/nginx/pqws.conf (ProxiedIT).
 #
 # `mvn -B verify` runs it first (the root pom.xml, execution "peers"); CI too, through .ci/run.
 # Idempotent: a second run changes nothing and takes a fraction of a second. Quiet on success apart from one line of
@@ -123,9 +124,23 @@ fi
 testssl_version=$(chroot "$chroot_dir" dpkg-query -W -f='${Version}' testssl.sh 2>/dev/null) \
     || die "testssl.sh is not installed in $chroot_dir"
 
+# --- nginx in the chroot ------------------------------------------------------------------------------------------
+# The TLS-terminating proxy of server-config/nginx/pqws.conf (ProxiedIT), on the same OpenSSL 3.5: the hybrid group
+# is negotiated by nginx, and the container learns it from the headers nginx sets. Its post-install script must not
+# try to start a service inside the chroot (policy-rc.d).
+if ! chroot "$chroot_dir" nginx -v >/dev/null 2>&1; then
+    printf '#!/bin/sh\nexit 101\n' > "$chroot_dir/usr/sbin/policy-rc.d"
+    chmod 755 "$chroot_dir/usr/sbin/policy-rc.d"
+    chroot "$chroot_dir" apt-get "${apt_opts[@]}" update >>"$log" 2>&1 || die "apt-get update in the chroot failed"
+    chroot "$chroot_dir" apt-get "${apt_opts[@]}" install -y --no-install-recommends nginx-light >>"$log" 2>&1 \
+        || die "apt-get install nginx-light in the chroot failed"
+fi
+nginx_version=$(chroot "$chroot_dir" nginx -v 2>&1 | sed -n 's|^nginx version: nginx/||p')
+[[ -n $nginx_version ]] || die "nginx is not installed in $chroot_dir"
+
 chromium_version=$(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }') || true
 driver_version=$(/usr/bin/chromedriver --version 2>/dev/null | awk '{ print $2 }') || true
 [[ -n $chromium_version ]] || die "/usr/bin/chromium --version printed nothing"
 [[ -n $driver_version ]] || die "/usr/bin/chromedriver --version printed nothing"
 echo "peers: chromium $chromium_version, chromedriver $driver_version, openssl $openssl_version," \
-    "testssl.sh $testssl_version ($chroot_dir)"
+    "testssl.sh $testssl_version, nginx $nginx_version ($chroot_dir)"

@@ -22,6 +22,10 @@
     $("protocol").textContent = facts.protocol || (facts.secure ? "unknown" : "none (not encrypted)");
     $("cipher").textContent = facts.cipherSuite || "—";
     $("client-cert").textContent = facts.clientCertificate || "none";
+    // Behind a TLS-terminating proxy the server's own hop is the proxy's; the facts are what the proxy reported.
+    $("reported-by").textContent = facts.proxyReported
+      ? "the TLS-terminating proxy in front of this server (trusted by its settings)"
+      : "this server, from its own TLS connection";
     if (!facts.secure) {
       verdict("insecure", "Not encrypted", "This page was loaded over plain HTTP, so the WebSocket is not encrypted at all.");
     } else if (facts.hybridPostQuantum) {

@@ -67,7 +67,8 @@
       cell(row, String(s.sequence));
       cell(row, s.openedAt.substring(0, 19).replace("T", " "));
       cell(row, s.endpoint, "endpoint");
-      cell(row, s.group + (s.hybrid ? " (quantum-safe)" : ""), "group");
+      cell(row, s.group + (s.hybrid ? " (quantum-safe)" : "") + (s.tlsReportedBy === "proxy" ? ", proxy-reported" : ""),
+        "group");
       cell(row, s.protocol);
       cell(row, s.cipherSuite);
       return row;

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * <p>Why loopback by default: the metrics say which clients are not quantum-safe and how busy each endpoint is; that
  * is for operators, and a Prometheus server or a person on the host itself reaches loopback. A scraper elsewhere is let
  * in by its address range; {@code any} is for a deployment that protects the paths in front of the container (a
- * reverse proxy, a network policy). The address is the TCP peer's: forwarding headers are never trusted.
+ * reverse proxy, a network policy). The address is the TCP peer's, or, from a TLS-terminating proxy listed in
+ * {@value PqwsSettings#PROXY_TRUSTED}, the client address that proxy reported: a proxy on the same host would otherwise
+ * make every visitor look like loopback. Forwarding headers from any other peer are never believed.
  */
 public record OperatorAccessRule(boolean any, boolean loopback, List<AddressRange> ranges) {
 
@@ -56,7 +58,7 @@ public record OperatorAccessRule(boolean any, boolean loopback, List<AddressRang
         return new OperatorAccessRule(any, loopback, ranges);
     }
 
-    /** Whether a client with this address (a literal, as the container reports the TCP peer) may read the pages. */
+    /** Whether a client with this address (a literal) may read the pages. */
     public boolean allows(String clientAddress) {
         InetAddress client;
         try {

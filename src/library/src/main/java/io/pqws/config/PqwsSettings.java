@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every setting of the messaging, authentication, limits and operator-page features, read once from {@code pqws.*}
- * properties and validated as a whole.
+ * Every setting of the messaging, authentication, limits, operator-page and trusted-proxy features, read once from
+ * {@code pqws.*} properties and validated as a whole.
  *
  * <p>Why one class: each setting has exactly one key, one default and one rule, listed in {@link #DEFAULTS} and in
  * {@code docs/messaging.md}; nothing else in the module reads a property. A bad value, or an unknown key under a
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * deployment: a security setting is never silently replaced by its default.
  */
 public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSettings chat,
-        NotificationSettings notifications, FanOutEngine fanOut, JmsSettings jms, OperatorAccessRule operatorAccess) {
+        NotificationSettings notifications, FanOutEngine fanOut, JmsSettings jms, OperatorAccessRule operatorAccess,
+        ProxySettings proxy) {
 
     public static final String ORIGINS_ALLOWED = "pqws.origins.allowed";
     public static final String REQUIRE_TLS = "pqws.auth.require-tls";
@@ -51,12 +52,19 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
     /** Which client addresses may read the operator pages: see {@link OperatorAccessRule}. */
     public static final String OPERATOR_ALLOWED_CLIENTS = "pqws.operator.allowed-clients";
 
+    /** Which TLS-terminating proxies are believed: see {@link ProxySettings} and {@code docs/behind-a-proxy.md}. */
+    public static final String PROXY_TRUSTED = "pqws.proxy.trusted";
+    public static final String PROXY_GROUP_HEADER = "pqws.proxy.header.group";
+    public static final String PROXY_PROTOCOL_HEADER = "pqws.proxy.header.protocol";
+    public static final String PROXY_CIPHER_HEADER = "pqws.proxy.header.cipher";
+    public static final String PROXY_CLIENT_ADDRESS_HEADER = "pqws.proxy.header.client-address";
+
     /** The keys and their defaults, in documentation order. */
     public static final Map<String, String> DEFAULTS = defaults();
 
     /** Prefixes this class owns: any other key under them is a typo. Other {@code pqws.*} keys belong elsewhere. */
     static final List<String> OWNED_PREFIXES = List.of("pqws.origins.", "pqws.auth.", ROLES_PREFIX, "pqws.limits.",
-            "pqws.chat.", "pqws.notifications.", FANOUT + ".", "pqws.operator.");
+            "pqws.chat.", "pqws.notifications.", FANOUT + ".", "pqws.operator.", "pqws.proxy.");
 
     /** Every authenticated user has this role; the module's endpoints require it. */
     public static final String USER_ROLE = "pqws-user";
@@ -95,8 +103,20 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
                 jndiName(reader, JMS_TOPIC, "java:/jms/topic/pqws"));
         OperatorAccessRule operatorAccess = reader.parsed(OPERATOR_ALLOWED_CLIENTS, OperatorAccessRule.DEFAULT,
                 OperatorAccessRule::parse);
+        ProxySettings proxy = proxy(reader);
         reader.finish(OWNED_PREFIXES, DEFAULTS.keySet());
-        return new PqwsSettings(access, limits, chat, notifications, fanOut, jms, operatorAccess);
+        return new PqwsSettings(access, limits, chat, notifications, fanOut, jms, operatorAccess, proxy);
+    }
+
+    private static ProxySettings proxy(SettingsReader reader) {
+        ProxySettings.TrustedPeers trusted = reader.parsed(PROXY_TRUSTED, ProxySettings.NONE,
+                ProxySettings::parseTrusted);
+        return new ProxySettings(trusted.loopback(), trusted.ranges(),
+                reader.parsed(PROXY_GROUP_HEADER, ProxySettings.DEFAULT_GROUP_HEADER, ProxySettings::fieldName),
+                reader.parsed(PROXY_PROTOCOL_HEADER, ProxySettings.DEFAULT_PROTOCOL_HEADER, ProxySettings::fieldName),
+                reader.parsed(PROXY_CIPHER_HEADER, ProxySettings.DEFAULT_CIPHER_HEADER, ProxySettings::fieldName),
+                reader.parsed(PROXY_CLIENT_ADDRESS_HEADER, ProxySettings.DEFAULT_CLIENT_ADDRESS_HEADER,
+                        ProxySettings::fieldName));
     }
 
     private static String jndiName(SettingsReader reader, String key, String defaultValue) {
@@ -171,6 +191,11 @@ public record PqwsSettings(AccessSettings access, LimitSettings limits, ChatSett
         defaults.put(JMS_CONNECTION_FACTORY, "java:/ConnectionFactory");
         defaults.put(JMS_TOPIC, "java:/jms/topic/pqws");
         defaults.put(OPERATOR_ALLOWED_CLIENTS, OperatorAccessRule.DEFAULT);
+        defaults.put(PROXY_TRUSTED, ProxySettings.NONE);
+        defaults.put(PROXY_GROUP_HEADER, ProxySettings.DEFAULT_GROUP_HEADER);
+        defaults.put(PROXY_PROTOCOL_HEADER, ProxySettings.DEFAULT_PROTOCOL_HEADER);
+        defaults.put(PROXY_CIPHER_HEADER, ProxySettings.DEFAULT_CIPHER_HEADER);
+        defaults.put(PROXY_CLIENT_ADDRESS_HEADER, ProxySettings.DEFAULT_CLIENT_ADDRESS_HEADER);
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

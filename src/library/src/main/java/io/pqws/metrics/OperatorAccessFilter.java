@@ -3,6 +3,7 @@ package io.pqws.metrics;
 import java.io.IOException;
 import java.util.logging.Logger;
 
+import io.pqws.tls.TrustedProxy;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,10 +27,13 @@ public class OperatorAccessFilter extends HttpFilter {
     @Inject
     private OperatorAccess access;
 
+    @Inject
+    private TrustedProxy proxy;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String client = request.getRemoteAddr();
+        String client = proxy.clientAddress(request);
         if (access.allows(client)) {
             chain.doFilter(request, response);
             return;

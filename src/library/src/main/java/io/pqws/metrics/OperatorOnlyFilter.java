@@ -2,6 +2,7 @@ package io.pqws.metrics;
 
 import java.util.logging.Logger;
 
+import io.pqws.tls.TrustedProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,13 +27,17 @@ public class OperatorOnlyFilter implements ContainerRequestFilter {
     @Inject
     private OperatorAccess access;
 
-    /** The container's request-scoped built-in bean: the address is the TCP peer's, as for the servlet filter. */
+    /** The container's request-scoped built-in bean. */
     @Inject
     private HttpServletRequest request;
 
+    /** The client's address, as for the servlet filter: the TCP peer's, or the one a trusted proxy reported. */
+    @Inject
+    private TrustedProxy proxy;
+
     @Override
     public void filter(ContainerRequestContext context) {
-        String client = request.getRemoteAddr();
+        String client = proxy.clientAddress(request);
         if (!access.allows(client)) {
             LOG.info(() -> access.refusalLogLine(request.getRequestURI(), client));
             context.abortWith(Response.status(Response.Status.FORBIDDEN)

@@ -118,6 +118,7 @@ public final class PrometheusText {
         all.put("protocol", labels.protocol());
         all.put("cipher_suite", labels.cipherSuite());
         all.put("hybrid", Boolean.toString(labels.hybrid()));
+        all.put("tls_reported_by", labels.reportedBy());
         return all;
     }
 

@@ -64,7 +64,8 @@ final class StatusJson {
                     .add("group", session.labels().group())
                     .add("protocol", session.labels().protocol())
                     .add("cipherSuite", session.labels().cipherSuite())
-                    .add("hybrid", session.labels().hybrid()));
+                    .add("hybrid", session.labels().hybrid())
+                    .add("tlsReportedBy", session.labels().reportedBy()));
         }
         json.add("recent", recent);
         if (snapshot.handshakeFailuresCounted()) {

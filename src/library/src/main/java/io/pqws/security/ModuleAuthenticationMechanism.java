@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import io.pqws.config.PqwsSettings;
 import io.pqws.config.PrincipalNames;
 import io.pqws.tls.TlsFactsResolver;
+import io.pqws.tls.TrustedProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -50,19 +51,22 @@ public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     private TlsFactsResolver tls;
 
+    @Inject
+    private TrustedProxy proxy;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Optional<String> ticket = TicketCarrier.ticketIn(request.getHeaders(TicketCarrier.HEADER));
-        if (context.isProtected() && settings.access().requireTls() && !request.isSecure()) {
+        if (context.isProtected() && settings.access().requireTls() && !proxy.secure(request)) {
             ticket.ifPresent(tickets::redeem); // it crossed the network in clear text: burn it
-            return refuse(request, response, context, HttpServletResponse.SC_FORBIDDEN, "TLS is required");
+            return refuse(response, context, HttpServletResponse.SC_FORBIDDEN, "TLS is required", request);
         }
         if (ticket.isPresent()) {
             Optional<String> user = tickets.redeem(ticket.get());
             if (user.isEmpty()) {
-                return refuse(request, response, context, HttpServletResponse.SC_UNAUTHORIZED,
-                        "connection ticket unknown, expired or already used");
+                return refuse(response, context, HttpServletResponse.SC_UNAUTHORIZED,
+                        "connection ticket unknown, expired or already used", request);
             }
             return login(context, user.get());
         }
@@ -71,8 +75,8 @@ public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanis
             return login(context, PrincipalNames.of(certificate.get().getSubjectX500Principal()));
         }
         if (context.isProtected()) {
-            return refuse(request, response, context, HttpServletResponse.SC_UNAUTHORIZED,
-                    "no client certificate and no connection ticket");
+            return refuse(response, context, HttpServletResponse.SC_UNAUTHORIZED,
+                    "no client certificate and no connection ticket", request);
         }
         return context.doNothing();
     }
@@ -81,10 +85,10 @@ public class ModuleAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(user, roles.rolesOf(user));
     }
 
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, int status, String reason) {
+    private AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status,
+            String reason, HttpServletRequest request) {
         LOG.log(Level.INFO, "pqws: refused {0} {1} from {2} with HTTP {3}: {4}", new Object[] {request.getMethod(),
-            request.getRequestURI(), request.getRemoteAddr(), Integer.toString(status), reason});
+            request.getRequestURI(), proxy.clientAddress(request), Integer.toString(status), reason});
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             return context.responseUnauthorized();
         }

@@ -14,9 +14,18 @@ package io.pqws.tls;
  * @param hybridPostQuantum     whether {@code namedGroup} is a hybrid post-quantum key exchange
  * @param clientCertificate     the subject of the client's certificate (mutual TLS), or null
  * @param namedGroupUnavailable why {@code namedGroup} is null, or null when it is known
+ * @param proxyReported         whether a trusted TLS-terminating proxy reported these facts (the client's hop to the
+ *                              proxy) rather than this server reading them from its own connection
  */
 public record TlsFacts(boolean secure, String protocol, String cipherSuite, String namedGroup,
-        boolean hybridPostQuantum, String clientCertificate, String namedGroupUnavailable) {
+        boolean hybridPostQuantum, String clientCertificate, String namedGroupUnavailable, boolean proxyReported) {
+
+    /** Facts this server read from its own connection. */
+    public TlsFacts(boolean secure, String protocol, String cipherSuite, String namedGroup, boolean hybridPostQuantum,
+            String clientCertificate, String namedGroupUnavailable) {
+        this(secure, protocol, cipherSuite, namedGroup, hybridPostQuantum, clientCertificate, namedGroupUnavailable,
+                false);
+    }
 
     /** The facts of a plain (ws:// or http://) connection. */
     public static TlsFacts plain() {

@@ -15,13 +15,16 @@ import javax.security.auth.x500.X500Principal;
 import io.pqws.tls.bc.BcInternalsUnavailableException;
 import io.pqws.tls.bc.BcNegotiatedGroupReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Works out the {@link TlsFacts} of the connection an HTTP request (or WebSocket upgrade) arrived on.
  *
  * <p>Why the group comes from the engine and never from configuration: the point is to show operators what their
- * users really negotiated, including the clients that fell back to a classic group.
+ * users really negotiated, including the clients that fell back to a classic group. Behind a TLS-terminating proxy
+ * the engine holds only the proxy's hop, so a request from a trusted proxy ({@link TrustedProxy}) gets the facts that
+ * proxy reported, labelled as such.
  */
 @ApplicationScoped
 public class TlsFactsResolver {
@@ -38,9 +41,16 @@ public class TlsFactsResolver {
     /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}. */
     static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
 
+    @Inject
+    private TrustedProxy proxy;
+
     public TlsFacts resolve(HttpServletRequest received) {
         HttpServletRequest request = received.getAttribute(CONTAINER_REQUEST_ATTRIBUTE)
                 instanceof HttpServletRequest seenByFilter ? seenByFilter : received;
+        Optional<TlsFacts> reported = proxy.reported(request);
+        if (reported.isPresent()) {
+            return reported.get();
+        }
         if (!request.isSecure()) {
             return TlsFacts.plain();
         }
@@ -69,13 +79,13 @@ public class TlsFactsResolver {
 
     /**
      * The client's JA4 fingerprint, which the PQWS provider (any PQ profile) puts in the connection's TLS session as
-     * {@value #FINGERPRINT_SESSION_VALUE}; empty on a plain connection, without the provider, or where the container's
-     * engine cannot be reached.
+     * {@value #FINGERPRINT_SESSION_VALUE}; empty on a plain connection, without the provider, where the container's
+     * engine cannot be reached, or from a trusted proxy (the fingerprint would be the proxy's).
      */
     public Optional<String> clientFingerprint(HttpServletRequest received) {
         HttpServletRequest request = received.getAttribute(CONTAINER_REQUEST_ATTRIBUTE)
                 instanceof HttpServletRequest seenByFilter ? seenByFilter : received;
-        if (!request.isSecure()) {
+        if (!request.isSecure() || proxy.fromTrustedProxy(request)) {
             return Optional.empty();
         }
         Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();

@@ -16,9 +16,9 @@ import io.pqws.testsupport.PrometheusScrape;
 class PrometheusTextTest {
 
     private static final SessionLabels HYBRID = new SessionLabels("X25519MLKEM768", "TLSv1.3",
-            "TLS_AES_256_GCM_SHA384", true);
+            "TLS_AES_256_GCM_SHA384", true, SessionLabels.SERVER);
     private static final SessionLabels CLASSIC = new SessionLabels("x25519", "TLSv1.3", "TLS_AES_256_GCM_SHA384",
-            false);
+            false, SessionLabels.PROXY);
 
     private static final ServerHandshakeLabels HYBRID_HANDSHAKE = ServerHandshakeLabels.parse(
             "outcome=completed,protocol=TLSv1.3,group=X25519MLKEM768,hybrid_offered=true,hybrid_key_share=true,"
@@ -45,7 +45,11 @@ class PrometheusTextTest {
         String text = PrometheusText.render(snapshot(true, true));
         assertTrue(text.contains("pqws_info{profile=\"hybrid\"} 1\n"), text);
         assertTrue(text.contains("pqws_websocket_sessions_opened_total{endpoint=\"/echo\",group=\"X25519MLKEM768\","
-                + "protocol=\"TLSv1.3\",cipher_suite=\"TLS_AES_256_GCM_SHA384\",hybrid=\"true\"} 3\n"), text);
+                + "protocol=\"TLSv1.3\",cipher_suite=\"TLS_AES_256_GCM_SHA384\",hybrid=\"true\","
+                + "tls_reported_by=\"server\"} 3\n"), text);
+        assertTrue(text.contains("pqws_websocket_sessions_opened_total{endpoint=\"/echo\",group=\"x25519\","
+                + "protocol=\"TLSv1.3\",cipher_suite=\"TLS_AES_256_GCM_SHA384\",hybrid=\"false\","
+                + "tls_reported_by=\"proxy\"} 1\n"), text);
         assertTrue(text.contains("pqws_websocket_sessions_hybrid_ratio{endpoint=\"/echo\"} 0.75\n"), text);
         assertTrue(text.contains("pqws_websocket_closes_total{endpoint=\"/echo\",code=\"4001\"} 1\n"), text);
         assertTrue(text.contains("pqws_websocket_messages_sent_total{endpoint=\"/echo\"} 8\n"), text);

@@ -45,7 +45,7 @@ class WebSocketMetricsTest {
         assertEquals(1, echo.active());
         assertEquals(Map.of(1000, 1L, 4001, 1L), echo.closes());
         assertEquals(2.0 / 3, echo.hybridRatio(), 1e-12);
-        assertEquals(new SessionLabels("none", "none", "none", false),
+        assertEquals(new SessionLabels("none", "none", "none", false, "server"),
                 snapshot.endpoints().get("/tls").opened().keySet().iterator().next());
         assertEquals(4, snapshot.sessionsOpened());
         assertEquals(0.5, snapshot.hybridRatio(), 1e-12);

@@ -100,9 +100,13 @@ public final class OpenSslPeer {
      * @param timeout how long s_client may take before it is killed and {@link #connect} fails
      * @param signatureAlgorithms the {@code -sigalgs} list (e.g. {@code "ecdsa_secp256r1_sha256"}), or {@code null} for
      *        OpenSSL's default, which in 3.5 starts with ML-DSA
+     * @param host the address to connect to, {@code 127.0.0.1} unless a test needs the client to come from another
+     *        local address (connecting to a local non-loopback address makes it the connection's source too)
+     * @param send what to send after the handshake (an HTTP request, read until the server closes: {@code -ign_eof}),
+     *        or {@code null} to close right after the handshake
      */
     public record Request(int port, String groups, X509Certificate trustAnchor, X509Certificate clientCertificate,
-            PrivateKey clientKey, Duration timeout, String signatureAlgorithms) {
+            PrivateKey clientKey, Duration timeout, String signatureAlgorithms, String host, String send) {
 
         public Request {
             if ((clientCertificate == null) != (clientKey == null)) {
@@ -112,27 +116,41 @@ public final class OpenSslPeer {
 
         /** OpenSSL's default groups, no verification, no client certificate, 20 seconds. */
         public static Request to(int port) {
-            return new Request(port, null, null, null, null, Duration.ofSeconds(20), null);
+            return new Request(port, null, null, null, null, Duration.ofSeconds(20), null, "127.0.0.1", null);
         }
 
         public Request groups(String list) {
-            return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms);
+            return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms, host,
+                    send);
         }
 
         public Request trusting(X509Certificate anchor) {
-            return new Request(port, groups, anchor, clientCertificate, clientKey, timeout, signatureAlgorithms);
+            return new Request(port, groups, anchor, clientCertificate, clientKey, timeout, signatureAlgorithms, host,
+                    send);
         }
 
         public Request clientCertificate(X509Certificate certificate, PrivateKey key) {
-            return new Request(port, groups, trustAnchor, certificate, key, timeout, signatureAlgorithms);
+            return new Request(port, groups, trustAnchor, certificate, key, timeout, signatureAlgorithms, host, send);
         }
 
         public Request timeout(Duration limit) {
-            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit, signatureAlgorithms);
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit, signatureAlgorithms, host,
+                    send);
         }
 
         public Request signatureAlgorithms(String list) {
-            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, list);
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, list, host, send);
+        }
+
+        public Request host(String address) {
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms,
+                    address, send);
+        }
+
+        /** Sends {@code text} after the handshake and reads until the server closes the connection. */
+        public Request sending(String text) {
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms,
+                    host, text);
         }
     }
 
@@ -160,7 +178,7 @@ public final class OpenSslPeer {
         }
     }
 
-    /** Runs s_client once against {@code 127.0.0.1:port}; fails if it does not end within the request's timeout. */
+    /** Runs s_client once against the request's host and port; fails if it does not end within its timeout. */
     public Result connect(Request request) throws IOException {
         Path chrootTmp = chroot.resolve("tmp");
         Path files = Files.createTempDirectory(chrootTmp, "pqws-",
@@ -168,8 +186,8 @@ public final class OpenSslPeer {
         String inside = "/" + chroot.relativize(files).toString().replace('\\', '/');
         try {
             List<String> command = new ArrayList<>(List.of("chroot", chroot.toString(), "openssl", "s_client",
-                    "-connect", "127.0.0.1:" + request.port(), "-servername", "localhost", "-brief",
-                    "-no_ign_eof"));
+                    "-connect", request.host() + ":" + request.port(), "-servername", "localhost", "-brief",
+                    request.send() == null ? "-no_ign_eof" : "-ign_eof"));
             if (request.groups() != null) {
                 command.addAll(List.of("-groups", request.groups()));
             }
@@ -187,7 +205,7 @@ public final class OpenSslPeer {
                         pem("PRIVATE KEY", request.clientKey().getEncoded()));
                 command.addAll(List.of("-cert", inside + "/client.pem", "-key", inside + "/client.key"));
             }
-            Run run = run(command, request.timeout());
+            Run run = run(command, request.timeout(), request.send());
             return parse(run.output, run.exitCode);
         } finally {
             deleteTree(files);
@@ -370,15 +388,25 @@ public final class OpenSslPeer {
     private record Run(int exitCode, String output) {
     }
 
-    /** Runs a command with stdin closed, output to a temporary file, killed (and reported) past the timeout. */
     private static Run run(List<String> command, Duration timeout) throws IOException {
+        return run(command, timeout, null);
+    }
+
+    /**
+     * Runs a command with {@code input} (if any) and then end of input on stdin, output to a temporary file, killed
+     * (and reported) past the timeout.
+     */
+    private static Run run(List<String> command, Duration timeout, String input) throws IOException {
         Path out = Files.createTempFile("pqws-openssl-", ".out");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             HOST_ONLY_ENVIRONMENT.forEach(builder.environment()::remove);
             Process process = builder.start();
-            process.getOutputStream().close(); // EOF on stdin: s_client closes the connection after the handshake
+            if (input != null) {
+                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close(); // EOF on stdin: without -ign_eof s_client closes after the handshake
             boolean finished;
             try {
                 finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
