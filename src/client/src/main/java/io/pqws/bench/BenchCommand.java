@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", sortOptions = false,
         description = {
-            "Benchmark post-quantum TLS side by side: full and resumed handshakes, wss echo, bulk record "
-                    + "protection, public-key operations per provider, room fan-out and memory per idle session, "
-                    + "cold start. Run from a built checkout "
-                    + "(mvn package) as root (nginx runs in a chroot).",
+            "Benchmark post-quantum TLS side by side: full and resumed handshakes, the cost of observing every "
+                    + "handshake, wss echo, bulk record protection, public-key operations per provider, room fan-out "
+                    + "and memory per idle session, cold start. Run from a built checkout (mvn package) as root "
+                    + "(nginx runs in a chroot).",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The cases, in the order they run. */
     enum Case {
-        HANDSHAKE, RESUMPTION, ECHO, BULK, PUBKEY, FANOUT, COLDSTART;
+        HANDSHAKE, OBSERVATION, RESUMPTION, ECHO, BULK, PUBKEY, FANOUT, COLDSTART;
 
         static Set<Case> parse(String list) {
             Set<Case> cases = EnumSet.noneOf(Case.class);
@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
                     cases.add(Case.valueOf(name.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("unknown case '" + name.strip()
-                            + "' (known: handshake, resumption, echo, bulk, pubkey, fanout, coldstart)");
+                            + "' (known: handshake, observation, resumption, echo, bulk, pubkey, fanout, coldstart)");
                 }
             }
             return cases;
@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     private boolean quick;
 
     @Option(names = "--cases", paramLabel = "LIST",
-            defaultValue = "handshake,resumption,echo,bulk,pubkey,fanout,coldstart",
+            defaultValue = "handshake,observation,resumption,echo,bulk,pubkey,fanout,coldstart",
             description = "Cases to run, comma-separated (default: ${DEFAULT-VALUE}).")
     private String cases;
 
@@ -120,7 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
         progress.say("bench (" + plan.name() + "): load average " + report.machine().loadBefore() + ", "
                 + report.machine().cpus() + " CPUs");
 
-        boolean needsServers = selected.stream().anyMatch(c -> c != Case.BULK && c != Case.PUBKEY);
+        boolean needsServers = selected.stream().anyMatch(c -> c != Case.BULK && c != Case.PUBKEY
+                && c != Case.OBSERVATION);
         boolean withNginx = needsServers && !noNginx
                 && (selected.contains(Case.HANDSHAKE) || selected.contains(Case.RESUMPTION)
                 || selected.contains(Case.ECHO));
@@ -138,6 +139,9 @@ public final class BenchCommand implements Callable<Integer> {
                     "changeit".toCharArray());
             if (selected.contains(Case.HANDSHAKE)) {
                 HandshakeCase.run(report, servers, trust, plan, progress);
+            }
+            if (selected.contains(Case.OBSERVATION)) {
+                ObservationCase.run(report, checkout.resolve("certs/dev"), plan, progress);
             }
             if (selected.contains(Case.RESUMPTION)) {
                 ResumptionCase.run(report, servers, trust, plan, progress);

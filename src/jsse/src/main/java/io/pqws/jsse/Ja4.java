@@ -3,10 +3,8 @@ package io.pqws.jsse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The JA4 fingerprint of a TLS ClientHello, its TLS part as FoxIO publishes it (JA4 specification, "JA4: TLS Client
@@ -24,27 +22,52 @@ import java.util.stream.Collectors;
  *
  * <p>Why JA4 and not a fingerprint of our own: it is published, stable across the client's random choices (the
  * order of extensions, which Chromium shuffles, does not count), and operators can look fingerprints up.
+ *
+ * <p>Why plain arrays and a hand-written hex writer: this runs in every server handshake of the JVM. Written with
+ * streams and {@code String.format} it was 15 % of a hybrid handshake's server CPU in a JFR profile of
+ * {@code pqws-client bench --cases observation} (BENCHMARKS.md); the fingerprint is the same.
  */
 final class Ja4 {
 
     private static final int EXT_SERVER_NAME = 0;
     private static final int EXT_ALPN = 16;
     private static final String EMPTY_HASH = "000000000000";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Ja4() {
     }
 
     static String of(ClientHello hello) {
-        List<Integer> ciphers = withoutGrease(hello.cipherSuites());
-        List<Integer> extensions = withoutGrease(hello.extensionTypes());
-        String a = "t" + version(hello) + (extensions.contains(EXT_SERVER_NAME) ? "d" : "i")
-                + twoDigits(ciphers.size()) + twoDigits(extensions.size()) + alpn(hello.firstAlpn());
-        String b = hash(sortedHex(ciphers));
-        List<Integer> hashed = extensions.stream().filter(t -> t != EXT_SERVER_NAME && t != EXT_ALPN).toList();
-        List<Integer> algorithms = withoutGrease(hello.signatureAlgorithms());
-        String c = hashed.isEmpty() ? EMPTY_HASH
-                : hash(sortedHex(hashed) + (algorithms.isEmpty() ? "" : "_" + hex(algorithms)));
-        return a + "_" + b + "_" + c;
+        int[] ciphers = withoutGrease(hello.cipherSuites());
+        int[] extensions = withoutGrease(hello.extensionTypes());
+        StringBuilder ja4 = new StringBuilder(36).append('t').append(version(hello))
+                .append(contains(extensions, EXT_SERVER_NAME) ? 'd' : 'i');
+        twoDigits(ja4, ciphers.length);
+        twoDigits(ja4, extensions.length);
+        alpn(ja4, hello.firstAlpn());
+        ja4.append('_');
+        Arrays.sort(ciphers);
+        hash(ja4, hexList(new StringBuilder(ciphers.length * 5), ciphers));
+        ja4.append('_');
+        int[] hashed = new int[extensions.length];
+        int count = 0;
+        for (int type : extensions) {
+            if (type != EXT_SERVER_NAME && type != EXT_ALPN) {
+                hashed[count++] = type;
+            }
+        }
+        hashed = Arrays.copyOf(hashed, count);
+        Arrays.sort(hashed);
+        if (hashed.length == 0) {
+            return ja4.append(EMPTY_HASH).toString();
+        }
+        StringBuilder text = hexList(new StringBuilder(hashed.length * 5 + 128), hashed);
+        int[] algorithms = withoutGrease(hello.signatureAlgorithms());
+        if (algorithms.length > 0) {
+            hexList(text.append('_'), algorithms);
+        }
+        hash(ja4, text);
+        return ja4.toString();
     }
 
     /** RFC 8701: 0x0A0A, 0x1A1A, ..., 0xFAFA. */
@@ -53,9 +76,13 @@ final class Ja4 {
     }
 
     private static String version(ClientHello hello) {
-        int highest = withoutGrease(hello.supportedVersions()).stream().mapToInt(Integer::intValue).max()
-                .orElse(hello.legacyVersion());
-        switch (highest) {
+        int highest = -1;
+        for (int version : hello.supportedVersions()) {
+            if (!isGrease(version)) {
+                highest = Math.max(highest, version);
+            }
+        }
+        switch (highest < 0 ? hello.legacyVersion() : highest) {
             case 0x0304:
                 return "13";
             case 0x0303:
@@ -71,52 +98,77 @@ final class Ja4 {
         }
     }
 
-    private static String twoDigits(int count) {
-        return String.format(Locale.ROOT, "%02d", Math.min(count, 99));
+    private static void twoDigits(StringBuilder out, int count) {
+        int capped = Math.min(count, 99);
+        out.append((char) ('0' + capped / 10)).append((char) ('0' + capped % 10));
     }
 
-    private static String alpn(String first) {
+    private static void alpn(StringBuilder out, String first) {
         if (first == null || first.isEmpty()) {
-            return "00";
+            out.append("00");
+            return;
         }
         char head = first.charAt(0);
         char tail = first.charAt(first.length() - 1);
         if (alphanumeric(head) && alphanumeric(tail)) {
-            return "" + head + tail;
+            out.append(head).append(tail);
+            return;
         }
-        String hex = HexFormat.of().formatHex(first.getBytes(StandardCharsets.ISO_8859_1));
-        return "" + hex.charAt(0) + hex.charAt(hex.length() - 1);
+        byte[] bytes = first.getBytes(StandardCharsets.ISO_8859_1);
+        out.append(HEX[(bytes[0] >> 4) & 0xF]).append(HEX[bytes[bytes.length - 1] & 0xF]);
     }
 
     private static boolean alphanumeric(char c) {
         return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
-    private static List<Integer> withoutGrease(List<Integer> values) {
-        return values.stream().filter(v -> !isGrease(v)).toList();
-    }
-
-    private static String sortedHex(List<Integer> values) {
-        return values.stream().sorted().map(Ja4::hex4).collect(Collectors.joining(","));
-    }
-
-    private static String hex(List<Integer> values) {
-        return values.stream().map(Ja4::hex4).collect(Collectors.joining(","));
-    }
-
-    private static String hex4(int value) {
-        return String.format(Locale.ROOT, "%04x", value);
-    }
-
-    private static String hash(String text) {
-        if (text.isEmpty()) {
-            return EMPTY_HASH;
+    private static boolean contains(int[] values, int wanted) {
+        for (int value : values) {
+            if (value == wanted) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static int[] withoutGrease(List<Integer> values) {
+        int[] kept = new int[values.size()];
+        int count = 0;
+        for (int value : values) {
+            if (!isGrease(value)) {
+                kept[count++] = value;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /** The values as 4-digit lower-case hex, comma-separated, in the given order. */
+    private static StringBuilder hexList(StringBuilder out, int[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            int value = values[i];
+            out.append(HEX[(value >> 12) & 0xF]).append(HEX[(value >> 8) & 0xF]).append(HEX[(value >> 4) & 0xF])
+                    .append(HEX[value & 0xF]);
+        }
+        return out;
+    }
+
+    /** The first 12 hex digits of the SHA-256 of {@code text}, or {@value #EMPTY_HASH} for an empty text. */
+    private static void hash(StringBuilder out, CharSequence text) {
+        if (text.length() == 0) {
+            out.append(EMPTY_HASH);
+            return;
+        }
+        byte[] digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
+            digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (int i = 0; i < 6; i++) {
+            out.append(HEX[(digest[i] >> 4) & 0xF]).append(HEX[digest[i] & 0xF]);
         }
     }
 }
