@@ -24,14 +24,20 @@ import io.pqws.testsupport.OpenSslPeer;
  * port.
  *
  * <p>Why the shipped file and not a test copy: the test must fail when the recipe a user pastes stops working. Only
- * the four lines the recipe marks {@code # yours:} are replaced (port, certificate, key, the container's port), and a
- * marked line that is no longer there fails the test with its text. nginx runs in the foreground as a child process
- * (logs in its own directory, shown when it fails to start) and listens on every address, so that a client can also
- * come from a local non-loopback address: a "remote" visitor on one machine.
+ * the five lines the recipe marks {@code # yours:} are replaced (port, certificate, key, the container's port, the
+ * address nginx connects from), and a marked line that is no longer there fails the test with its text. nginx runs in
+ * the foreground as a child process (logs in its own directory, shown when it fails to start) and listens on every
+ * address, so that a client can also come from a local non-loopback address: a "remote" visitor on one machine.
  */
 final class NginxProxy implements AutoCloseable {
 
     private static final Path RECIPE = Path.of("server-config", "nginx", "pqws.conf");
+    /**
+     * The address nginx connects to the container from, the only one the test containers trust
+     * ({@code pqws.proxy.trusted} in {@code pqws-it.properties}): a loopback address no other test client uses, so
+     * every other test, connecting from 127.0.0.1, is not taken for the proxy.
+     */
+    static final String TRUSTED_ADDRESS = "127.0.0.3";
 
     private final Process process;
     private final Path directory;
@@ -63,6 +69,7 @@ final class NginxProxy implements AutoCloseable {
         yours.put("ssl_certificate     /etc/nginx/pqws/server.pem;", "ssl_certificate " + inside + "/server.pem;");
         yours.put("ssl_certificate_key /etc/nginx/pqws/server-key.pem;",
                 "ssl_certificate_key " + inside + "/server-key.pem;");
+        yours.put("proxy_bind 127.0.0.1;", "proxy_bind " + TRUSTED_ADDRESS + ";");
         String recipe = Files.readString(repositoryRoot.resolve(RECIPE), StandardCharsets.UTF_8);
         for (Map.Entry<String, String> line : yours.entrySet()) {
             if (!recipe.contains(line.getKey())) {

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -38,8 +37,10 @@ import jakarta.json.JsonObject;
 
 /**
  * pqws behind the project's nginx recipe ({@code server-config/nginx/pqws.conf}, nginx 1.26 on OpenSSL 3.5): nginx
- * terminates TLS and negotiates the group, Payara Micro serves plain HTTP to it and believes it
- * ({@code pqws.proxy.trusted=127.0.0.1}), and nobody else.
+ * terminates TLS and negotiates the group, Payara Micro serves plain HTTP to it and believes it, and nobody else:
+ * nginx connects from 127.0.0.3 ({@code proxy_bind}), the address every test container trusts
+ * ({@code pqws.proxy.trusted} in {@code pqws-it.properties}), so that the other tests, connecting from 127.0.0.1, are
+ * not taken for the proxy.
  *
  * <p>What a user sees through the proxy is the group of their own hop to nginx, labelled as proxy-reported: Chromium
  * gets "quantum-safe", OpenSSL 3.5 offering only x25519 gets "not quantum-safe". The same headers sent straight to the
@@ -59,7 +60,6 @@ class ProxiedIT {
     private URL base;
 
     @Deployment(testable = false)
-    @TargetsContainer("payara-micro-proxied")
     static WebArchive war() {
         return PqwsServer.builtWar();
     }
@@ -100,10 +100,7 @@ class ProxiedIT {
         }
     }
 
-    /**
-     * The container's listeners are bound to 127.0.0.1 (as the recipe advises), so the forger connects from
-     * 127.0.0.2: a loopback address, but not the trusted proxy's.
-     */
+    /** The forger connects from 127.0.0.2: a loopback address, but not the trusted proxy's. */
     @Test
     void forgedHeadersSentStraightToTheContainerAreNotBelieved() throws Exception {
         String forged = "X-TLS-Group: 0x11ec\r\nX-TLS-Protocol: TLSv1.3\r\nX-TLS-Cipher: TLS_AES_256_GCM_SHA384\r\n";
@@ -112,7 +109,7 @@ class ProxiedIT {
         assertFalse(facts.getBoolean("hybridPostQuantum"));
         assertFalse(facts.getBoolean("proxyReported"));
 
-        JsonObject believed = directJson("127.0.0.1", forged);
+        JsonObject believed = directJson(NginxProxy.TRUSTED_ADDRESS, forged);
         assertTrue(believed.getBoolean("proxyReported"), "positive control: the trusted address is believed");
         assertEquals("X25519MLKEM768", believed.getString("namedGroup"));
     }
