@@ -44,6 +44,19 @@ class ProfileArgsWriterTest {
     }
 
     @Test
+    void theObserveProfileSetsItsModeAndOpensNothingOfBouncyCastle() throws Exception {
+        Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
+                "pqws-jsse.jar");
+        assertEquals(0, run("--profiles", SHIPPED.toString(), "--jars", jars.toString(), "--out",
+                temp.resolve("out").toString(), "--profile", "observe"), err.toString(StandardCharsets.UTF_8));
+
+        List<String> lines = Files.readAllLines(temp.resolve("out/observe.args"));
+        assertEquals(List.of("-Dpqws.profile=observe", "-Dpqws.tls.mode=observe", "-Dpqws.tls.requireHybrid=false",
+                "-Djava.security.properties=" + SHIPPED.resolve("observe/java.security").toAbsolutePath().normalize(),
+                "--module-path=" + jars.toAbsolutePath().normalize(), "--add-modules=ALL-MODULE-PATH"), lines);
+    }
+
+    @Test
     void allProfilesAtOnce() throws Exception {
         Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
                 "pqws-jsse.jar");

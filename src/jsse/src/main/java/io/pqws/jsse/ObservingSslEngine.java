@@ -108,7 +108,7 @@ final class ObservingSslEngine extends ForwardingSslEngine {
         }
     }
 
-    /** Reads the first ClientHello out of a copy of what the JDK's engine consumed; an unreadable one goes uncounted. */
+    /** Reads the first ClientHello from a copy of what the JDK's engine consumed; an unreadable one is not read. */
     private void tapHello(Taps watching, ByteBuffer consumed, long arrived) {
         synchronized (watching) {
             ClientHelloAssembler assembler = watching.hello;

@@ -2,6 +2,7 @@ package io.pqws.jsse;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Reads the key exchange group a server engine chose out of copies of the records its own {@code wrap} calls wrote:
@@ -35,10 +36,8 @@ final class ServerFlightTap {
     private static final int CURVE_TYPE_NAMED = 3;
     private static final int TLS13 = 0x0304;
     /** RFC 8446 4.1.3: the ServerHello random that marks a HelloRetryRequest. */
-    private static final byte[] HELLO_RETRY_RANDOM = {
-        (byte) 0xCF, 0x21, (byte) 0xAD, 0x74, (byte) 0xE5, (byte) 0x9A, 0x61, 0x11, (byte) 0xBE, 0x1D, (byte) 0x8C, 0x02,
-        0x1E, 0x65, (byte) 0xB8, (byte) 0x91, (byte) 0xC2, (byte) 0xA2, 0x11, 0x16, 0x7A, (byte) 0xBB, (byte) 0x8C, 0x5E,
-        0x07, (byte) 0x9E, 0x09, (byte) 0xE2, (byte) 0xC8, (byte) 0xA8, 0x33, (byte) 0x9C};
+    private static final byte[] HELLO_RETRY_RANDOM = HexFormat.of().parseHex(
+            "CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
 
     /**
      * What the server's flight said.
