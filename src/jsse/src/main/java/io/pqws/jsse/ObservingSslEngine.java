@@ -124,7 +124,8 @@ final class ObservingSslEngine extends ForwardingSslEngine {
                     watching.hello = null;
                     observer.clientHello(ClientHelloParser.parse(assembler.message()), null, arrived);
                 }
-            } catch (SSLProtocolException unreadable) {
+            } catch (SSLProtocolException | RuntimeException unreadable) {
+                // The JDK already accepted these bytes: a ClientHello pqws cannot read loses its observation only.
                 watching.hello = null;
             }
         }
