@@ -129,6 +129,26 @@ class ObserveModeTest {
     }
 
     @Test
+    void aFailedHandshakeIsCountedOnceAsOtherWithWhatTheClientOffered() throws Exception {
+        SSLContext observed = observing();
+        Map<String, Long> before = ServerHandshakes.jvmWide().getCounts();
+        SSLEngine rsaOnly = TestPki.bcClient(HYBRID_CLIENT, "TLSv1.2");
+        rsaOnly.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+
+        // A TLS 1.2-only BCJSSE client names no hybrid group (they exist in TLS 1.3 only).
+        MemoryHandshake failed = MemoryHandshake.run(rsaOnly, TestPki.server(observed));
+        MemoryHandshake control = MemoryHandshake.run(TestPki.bcClient(HYBRID_CLIENT, "TLSv1.2"),
+                TestPki.server(observed));
+
+        assertNotNull(failed.server.failure, "an ECDSA server has no suite for an RSA-only client");
+        assertTrue(control.completed(), "the positive control: the same client with its default suites");
+        assertEquals(Map.of(
+                new ServerHandshake(HandshakeFailures.OTHER, ServerHandshake.UNKNOWN, ServerHandshake.UNKNOWN, false,
+                        false, false).key(), 1L,
+                key("TLSv1.2", "x25519", false, false), 1L), delta(before, ServerHandshakes.jvmWide().getCounts()));
+    }
+
+    @Test
     void clientEnginesAreNeitherWatchedNorCounted() throws Exception {
         properties = SystemProperties.set(PqwsJssePolicy.MODE, "observe", PqwsJssePolicy.REQUIRE_HYBRID, null);
         SSLContext observedClient = SSLContext.getInstance("TLS", new PqwsJsseProvider());
