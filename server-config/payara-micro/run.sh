@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # pqws: build the WAR, make the development PKI if missing, and run it on Payara Micro with a PQ TLS profile.
 #
-#   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|hybrid-mldsa|none]
+#   server-config/payara-micro/run.sh [--profile hybrid|hybrid-only|classic|hybrid-mldsa|observe|none]
 #                                     [--https-port 8443] [--http-port 8080] [--pq-https-port 8444]
 #                                     [--bind 127.0.0.1] [--operator-clients loopback] [--background] [--skip-build]
 #                                     [--payara 6|7] [--state DIR] [--settings FILE] [--also-deploy WAR]
 #
 # --payara 7 runs Payara Micro 7.2025.1 (Jakarta EE 11), which needs Java 21 or newer (set JAVA_HOME).
 # --profile none runs stock Payara Micro (the JDK's SunJSSE, no hybrid group): the baseline to compare with.
+# --profile observe runs the same JDK TLS, unchanged, with every handshake watched by the PQWS provider: who
+# already offers a hybrid group, and who hybrid-only would refuse (docs/operating-a-trial.md).
 # --profile hybrid-mldsa adds a second HTTPS listener (--pq-https-port) that serves ML-DSA certificates to clients
 # that list ML-DSA signature schemes. --operator-clients sets who may read the metrics and status page
 # (pqws.operator.allowed-clients; loopback unless the settings say otherwise).

@@ -10,6 +10,11 @@ import java.util.Map;
  * <p>Why a generated file: the options combine the profile (its system properties and overlay) with where this
  * installation keeps the provider jars. Written once, the same file starts Payara Micro from the run script and
  * from the Arquillian tests ({@code java @hybrid.args -jar payara-micro.jar ...}).
+ *
+ * <p>The observe profile gets the same module path: {@code pqws-jsse.jar} names TLS groups with Bouncy Castle's
+ * table ({@code org.bouncycastle.tls.NamedGroup}, in bctls, whose module requires bcprov and bcutil). On the module
+ * path they are only code to link against: the JDK installs a provider only when {@code java.security} lists it,
+ * and the observe overlay lists none of Bouncy Castle's.
  */
 public final class LauncherArguments {
 
@@ -27,7 +32,9 @@ public final class LauncherArguments {
         lines.add(quote("-Djava.security.properties=" + profile.overlay()));
         lines.add(quote("--module-path=" + jars.directory()));
         lines.add("--add-modules=ALL-MODULE-PATH");
-        lines.add(OPEN_BC_PROVIDER);
+        if (!profile.observeOnly()) {
+            lines.add(OPEN_BC_PROVIDER); // the observe profile has no BCJSSE connection to read a group from
+        }
         return lines;
     }
 

@@ -20,6 +20,11 @@ import io.pqws.tls.NamedGroups;
  * <p>Why it is parsed and checked here rather than passed through blindly: a JVM silently skips a provider it cannot
  * load and BCJSSE silently drops a group name it does not know, so a typo would quietly make the server weaker.
  * Every rule a profile must keep is checked once, in {@link #load}, with a message that names the file and line.
+ *
+ * <p>The {@code observe} profile ({@value #MODE_PROPERTY}={@value #MODE_OBSERVE}) keeps other rules, because it
+ * promises the opposite of the others: the JDK's own TLS, unchanged, only observed by the PQWS provider. So it must
+ * <em>not</em> set groups, signature schemes or Bouncy Castle switches (each would change the server being
+ * measured, or mean nothing), and its overlay lists PQWS and then the JDK's providers only.
  */
 public record PqProfile(String name, Path overlay, Map<String, String> systemProperties) {
 
@@ -32,6 +37,10 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
     static final String PROFILE_PROPERTY = "pqws.profile";
     static final String GROUPS_PROPERTY = "jdk.tls.namedGroups";
     static final String REQUIRE_HYBRID_PROPERTY = "pqws.tls.requireHybrid";
+    /** The PQWS provider's mode: {@value #MODE_POLICY} (BCJSSE with the pqws policy, the default) or observe. */
+    static final String MODE_PROPERTY = "pqws.tls.mode";
+    static final String MODE_POLICY = "policy";
+    static final String MODE_OBSERVE = "observe";
     /**
      * Bouncy Castle's server-side session resumption switch. With BCJSSE 1.84 it governs TLS 1.2 only: BCJSSE has no
      * TLS 1.3 resumption (nor 0-RTT early data) at all. Optional; Bouncy Castle's default is {@code true}.
@@ -93,10 +102,55 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
         }
         Path dir = profilesDir.resolve(name);
         Map<String, String> properties = readOptions(dir.resolve(OPTIONS_FILE));
-        validateProperties(name, dir.resolve(OPTIONS_FILE), properties);
         Path overlay = dir.resolve(OVERLAY_FILE).toAbsolutePath().normalize();
-        ProviderOverlay.read(overlay).validate();
+        if (observes(dir.resolve(OPTIONS_FILE), properties)) {
+            validateObserveProperties(name, dir.resolve(OPTIONS_FILE), properties);
+            ProviderOverlay.read(overlay).validateObserve();
+        } else {
+            validateProperties(name, dir.resolve(OPTIONS_FILE), properties);
+            ProviderOverlay.read(overlay).validate();
+        }
         return new PqProfile(name, overlay, properties);
+    }
+
+    /** Whether the profile only observes the JDK's TLS ({@value #MODE_PROPERTY}={@value #MODE_OBSERVE}). */
+    public boolean observeOnly() {
+        return MODE_OBSERVE.equals(systemProperties.get(MODE_PROPERTY));
+    }
+
+    private static boolean observes(Path file, Map<String, String> properties) throws ProfileException {
+        String mode = properties.get(MODE_PROPERTY);
+        if (mode != null && !mode.strip().equals(MODE_POLICY) && !mode.strip().equals(MODE_OBSERVE)) {
+            throw new ProfileException(file + ": " + MODE_PROPERTY + " must be " + MODE_POLICY + " or " + MODE_OBSERVE
+                    + ", not '" + mode + "'");
+        }
+        return mode != null && mode.strip().equals(MODE_OBSERVE);
+    }
+
+    /**
+     * The observe profile sets who it is and its mode, and may say {@code requireHybrid=false}; anything else would
+     * change the JDK's TLS (groups, signature schemes, protocols) or address Bouncy Castle, which it does not run.
+     */
+    private static void validateObserveProperties(String name, Path file, Map<String, String> properties)
+            throws ProfileException {
+        String declared = require(file, properties, PROFILE_PROPERTY);
+        if (!declared.equals(name)) {
+            throw new ProfileException(file + ": " + PROFILE_PROPERTY + "=" + declared
+                    + " does not match its directory '" + name + "'");
+        }
+        String requireHybrid = properties.get(REQUIRE_HYBRID_PROPERTY);
+        if (requireHybrid != null && !requireHybrid.strip().equals("false")) {
+            throw new ProfileException(file + ": " + MODE_PROPERTY + "=" + MODE_OBSERVE + " leaves TLS to the JDK, "
+                    + "which has no hybrid group; " + REQUIRE_HYBRID_PROPERTY + " may only be false, not '"
+                    + requireHybrid + "'");
+        }
+        for (String key : properties.keySet()) {
+            if (!key.equals(PROFILE_PROPERTY) && !key.equals(MODE_PROPERTY) && !key.equals(REQUIRE_HYBRID_PROPERTY)) {
+                throw new ProfileException(file + ": " + key + " is set, but " + MODE_PROPERTY + "=" + MODE_OBSERVE
+                        + " leaves the JDK's TLS exactly as it is; only " + PROFILE_PROPERTY + ", " + MODE_PROPERTY
+                        + " and " + REQUIRE_HYBRID_PROPERTY + "=false belong in an observe profile");
+            }
+        }
     }
 
     /** Whether the profile refuses clients that offer no hybrid group. */
@@ -115,9 +169,10 @@ public record PqProfile(String name, Path overlay, Map<String, String> systemPro
         return schemes == null ? List.of() : Arrays.stream(schemes.split(",")).map(String::strip).toList();
     }
 
-    /** The key-exchange groups, in server preference order. */
+    /** The key-exchange groups, in server preference order; empty for the observe profile (the JDK's defaults). */
     public List<String> namedGroups() {
-        return Arrays.asList(systemProperties.get(GROUPS_PROPERTY).split(","));
+        String groups = systemProperties.get(GROUPS_PROPERTY);
+        return groups == null ? List.of() : Arrays.asList(groups.split(","));
     }
 
     private static Map<String, String> readOptions(Path file) throws ProfileException {

@@ -83,6 +83,31 @@ record ProviderOverlay(Path file, List<String> providers, List<String> preferred
         validatePreferred();
     }
 
+    /**
+     * The observe profile's overlay: PQWS first (so every SSLContext comes through it, to be observed), then the
+     * JDK's providers with SunJSSE among them (PQWS delegates to it by name), and no Bouncy Castle provider and no
+     * preferred list: the TLS stack, and every algorithm it uses, stay the JDK's.
+     */
+    void validateObserve() throws ProfileException {
+        if (providers.isEmpty()) {
+            throw new ProfileException(file + ": lists no providers; expected the PQWS provider, then the JDK's");
+        }
+        expectAt(0, POLICY_PROVIDER, "first: it observes every server handshake of the JDK's TLS");
+        if (providers.contains(BC_JSSE) || providers.contains(BC_JCE)) {
+            throw new ProfileException(file + ": lists a Bouncy Castle provider; the observe profile leaves TLS and"
+                    + " its algorithms to the JDK");
+        }
+        if (!preferred.isEmpty()) {
+            throw new ProfileException(file + ": sets " + PREFERRED + "; the observe profile leaves every algorithm"
+                    + " to the JDK's provider order");
+        }
+        for (String jdk : List.of("SUN", "SunEC", "SunJSSE", "SunJCE")) {
+            if (!providers.contains(jdk)) {
+                throw new ProfileException(file + ": the JDK provider " + jdk + " must stay listed");
+            }
+        }
+    }
+
     private void validatePreferred() throws ProfileException {
         Set<String> seen = new HashSet<>();
         for (String entry : preferred) {

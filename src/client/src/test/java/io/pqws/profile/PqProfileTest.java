@@ -26,7 +26,8 @@ class PqProfileTest {
 
     @Test
     void theShippedProfilesLoad() throws Exception {
-        assertEquals(List.of("classic", "hybrid", "hybrid-mldsa", "hybrid-only"), PqProfile.available(SHIPPED));
+        assertEquals(List.of("classic", "hybrid", "hybrid-mldsa", "hybrid-only", "observe"),
+                PqProfile.available(SHIPPED));
 
         PqProfile hybrid = PqProfile.load(SHIPPED, "hybrid");
         assertEquals("X25519MLKEM768", hybrid.namedGroups().get(0));
@@ -40,11 +41,68 @@ class PqProfileTest {
 
         PqProfile classic = PqProfile.load(SHIPPED, "classic");
         assertTrue(classic.namedGroups().stream().noneMatch(g -> g.contains("MLKEM")));
+        assertFalse(classic.observeOnly());
+
+        PqProfile observe = PqProfile.load(SHIPPED, "observe");
+        assertTrue(observe.observeOnly());
+        assertFalse(observe.requiresHybrid());
+        assertEquals(List.of(), observe.namedGroups(), "the JDK's own groups");
+        assertEquals(List.of(), observe.serverSignatureSchemes(), "the JDK's own signature schemes");
+    }
+
+    @Test
+    void theObserveProfileRefusesAnythingThatWouldChangeTheJdksTls() throws Exception {
+        String base = "-Dpqws.tls.mode=observe";
+        for (String option : List.of("-Djdk.tls.namedGroups=x25519", SCHEMES, "-Djdk.tls.server.protocols=TLSv1.3",
+                "-Dorg.bouncycastle.jsse.server.enableSessionResumption=false")) {
+            String key = option.substring(2, option.indexOf('='));
+            Path dir = observeProfile("o", "-Dpqws.profile=o", base, option);
+            ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "o"));
+            assertTrue(e.getMessage().endsWith(key + " is set, but pqws.tls.mode=observe leaves the JDK's TLS exactly"
+                    + " as it is; only pqws.profile, pqws.tls.mode and pqws.tls.requireHybrid=false belong in an"
+                    + " observe profile"), e.getMessage());
+        }
+        Path hybridOnly = observeProfile("o", "-Dpqws.profile=o", base, "-Dpqws.tls.requireHybrid=true");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(hybridOnly, "o"));
+        assertTrue(e.getMessage().endsWith("pqws.tls.requireHybrid may only be false, not 'true'"), e.getMessage());
+
+        Path control = observeProfile("o", "-Dpqws.profile=o", base);
+        assertTrue(PqProfile.load(control, "o").observeOnly(), "the positive control: the bare observe profile");
+    }
+
+    @Test
+    void anUnknownModeIsRefused() throws Exception {
+        Path dir = observeProfile("o", "-Dpqws.profile=o", "-Dpqws.tls.mode=watch");
+        ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "o"));
+        assertTrue(e.getMessage().endsWith("pqws.tls.mode must be policy or observe, not 'watch'"), e.getMessage());
+    }
+
+    @Test
+    void theObserveOverlayMayListNoBouncyCastleProviderAndNoPreference() throws Exception {
+        String shipped = Files.readString(SHIPPED.resolve("observe/java.security"));
+        Path dir = observeProfile("o", "-Dpqws.profile=o", "-Dpqws.tls.mode=observe");
+        Files.writeString(dir.resolve("o/java.security"), shipped
+                + "security.provider.14=org.bouncycastle.jsse.provider.BouncyCastleJsseProvider\n");
+        ProfileException bc = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "o"));
+        assertTrue(bc.getMessage().endsWith("lists a Bouncy Castle provider; the observe profile leaves TLS and its"
+                + " algorithms to the JDK"), bc.getMessage());
+
+        Files.writeString(dir.resolve("o/java.security"), shipped
+                + "jdk.security.provider.preferred=KeyAgreement.X25519:BC\n");
+        ProfileException preferred = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "o"));
+        assertTrue(preferred.getMessage().endsWith("sets jdk.security.provider.preferred; the observe profile leaves"
+                + " every algorithm to the JDK's provider order"), preferred.getMessage());
+
+        Files.writeString(dir.resolve("o/java.security"), shipped.replace("security.provider.5=SunJSSE",
+                "security.provider.5=SunJCE"));
+        ProfileException noSunJsse = assertThrows(ProfileException.class, () -> PqProfile.load(dir, "o"));
+        assertTrue(noSunJsse.getMessage().endsWith("the JDK provider SunJSSE must stay listed"),
+                noSunJsse.getMessage());
     }
 
     @Test
     void everyShippedProfileStatesItsResumptionSwitch() throws Exception {
-        for (String name : PqProfile.available(SHIPPED)) {
+        for (String name : bcJsseProfiles()) {
             assertTrue(PqProfile.load(SHIPPED, name).systemProperties().containsKey(PqProfile.RESUMPTION_PROPERTY),
                     name + " must say whether it resumes sessions");
         }
@@ -68,7 +126,7 @@ class PqProfileTest {
     void everyShippedProfileListsTheSameSignatureSchemesWithoutSha1OrSha224() throws Exception {
         List<String> hybrid = PqProfile.load(SHIPPED, "hybrid").serverSignatureSchemes();
         assertTrue(hybrid.contains("ecdsa_secp256r1_sha256"), "the dev PKI's ECDSA P-256 key must stay usable");
-        for (String name : PqProfile.available(SHIPPED)) {
+        for (String name : bcJsseProfiles()) {
             List<String> schemes = PqProfile.load(SHIPPED, name).serverSignatureSchemes();
             assertTrue(schemes.containsAll(hybrid), name + " keeps hybrid's schemes: " + schemes);
             assertTrue(schemes.stream().noneMatch(s -> s.contains("sha1") || s.contains("sha224") || s.contains("md5")),
@@ -121,7 +179,7 @@ class PqProfileTest {
     @Test
     void anUnknownProfileNamesTheKnownOnes() {
         ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(SHIPPED, "hybird"));
-        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-mldsa, hybrid-only",
+        assertEquals("unknown PQ profile 'hybird'; known profiles: classic, hybrid, hybrid-mldsa, hybrid-only, observe",
                 e.getMessage());
     }
 
@@ -219,6 +277,21 @@ class PqProfileTest {
         Files.writeString(dir.resolve(name + "/java.security"), overlay);
         ProfileException e = assertThrows(ProfileException.class, () -> PqProfile.load(dir, name));
         assertTrue(e.getMessage().contains(expectedMessage), e.getMessage());
+    }
+
+    /** The shipped profiles that run BCJSSE: all but observe, which leaves the JDK's TLS as it is. */
+    private static List<String> bcJsseProfiles() throws ProfileException {
+        List<String> names = PqProfile.available(SHIPPED).stream().filter(n -> !n.equals("observe")).toList();
+        assertEquals(4, names.size(), names.toString());
+        return names;
+    }
+
+    private Path observeProfile(String name, String... options) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve(name));
+        Files.write(dir.resolve("jvm.options"), List.of(options));
+        Files.copy(SHIPPED.resolve("observe/java.security"), dir.resolve("java.security"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return temp;
     }
 
     private Path profile(String name, String... options) throws IOException {

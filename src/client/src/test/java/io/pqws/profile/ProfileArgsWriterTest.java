@@ -44,6 +44,22 @@ class ProfileArgsWriterTest {
     }
 
     @Test
+    void theObserveProfileSetsItsModeAndOpensNothingOfBouncyCastle() throws Exception {
+        Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
+                "pqws-jsse.jar");
+        assertEquals(0, run("--profiles", SHIPPED.toString(), "--jars", jars.toString(), "--out",
+                temp.resolve("out").toString(), "--profile", "observe"), err.toString(StandardCharsets.UTF_8));
+
+        // The system properties' order is not fixed (PqProfile keeps them in a Map): compare the lines as a set.
+        List<String> lines = Files.readAllLines(temp.resolve("out/observe.args"));
+        assertEquals(6, lines.size(), lines.toString());
+        assertEquals(java.util.Set.of("-Dpqws.profile=observe", "-Dpqws.tls.mode=observe", "-Dpqws.tls.requireHybrid=false",
+                "-Djava.security.properties=" + SHIPPED.resolve("observe/java.security").toAbsolutePath().normalize(),
+                "--module-path=" + jars.toAbsolutePath().normalize(), "--add-modules=ALL-MODULE-PATH"),
+                java.util.Set.copyOf(lines));
+    }
+
+    @Test
     void allProfilesAtOnce() throws Exception {
         Path jars = jars("bcprov-jdk18on-1.84.jar", "bcutil-jdk18on-1.84.jar", "bctls-jdk18on-1.84.jar",
                 "pqws-jsse.jar");

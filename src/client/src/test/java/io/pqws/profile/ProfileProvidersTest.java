@@ -44,6 +44,17 @@ class ProfileProvidersTest {
     }
 
     @Test
+    void theObserveProfileLeavesEveryAlgorithmToTheJdk() throws Exception {
+        Map<String, String> providers = run(SHIPPED.resolve("observe").resolve("java.security"));
+        assertEquals("SunEC", providers.get("ecdsaRaw"));
+        assertEquals("SunEC", providers.get("ecdsaSha256"));
+        assertEquals("SunEC", providers.get("x25519Agreement"));
+        assertEquals("SunJCE", providers.get("aesGcm"));
+        assertEquals("SUN", providers.get("pkcs12"));
+        assertEquals("SunRsaSign", providers.get("rsaSignature"));
+    }
+
+    @Test
     void positiveControl_withoutThePreferenceSunEcAnswers() throws Exception {
         Path overlay = directory.resolve("no-preference.security");
         List<String> lines = Files.readAllLines(SHIPPED.resolve("hybrid/java.security")).stream()

@@ -102,6 +102,16 @@ class WildFlyCliPropertiesTest {
     }
 
     @Test
+    void theObserveProfileIsRefusedBecauseConfigurePqDoesNotApplyItsMode() throws Exception {
+        assertEquals(2, run("--profiles", SHIPPED.toString(), "--jars", jars().toString(), "--out",
+                temp.resolve("out").toString(), "--profile", "observe"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("pqws profile: profile 'observe' sets [pqws.tls.mode], which "
+                + "server-config/wildfly/configure-pq.cli does not apply"), message);
+        assertTrue(Files.notExists(temp.resolve("out/observe.wildfly.properties")));
+    }
+
+    @Test
     void missingOptionsAreALoudError() {
         assertEquals(2, run("--profiles", SHIPPED.toString(), "--profile", "hybrid"));
         assertEquals("pqws profile: --profiles, --jars, --out and --profile are required",

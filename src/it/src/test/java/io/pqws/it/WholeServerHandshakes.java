@@ -110,8 +110,13 @@ final class WholeServerHandshakes {
      * hybrid-only profile would refuse, with the User-Agent of its upgrade request to the other application.
      */
     void theJdkWebSocketClientIsListedWithItsUserAgent() throws Exception {
+        theJdkWebSocketClientIsListedWithItsUserAgent(portal.wss("desk"));
+    }
+
+    /** As {@link #theJdkWebSocketClientIsListedWithItsUserAgent()}, upgrading at {@code target}. */
+    void theJdkWebSocketClientIsListedWithItsUserAgent(URI target) throws Exception {
         WebSocket socket = Users.https(null).newWebSocketBuilder().connectTimeout(Users.WAIT)
-                .buildAsync(portal.wss("desk"), new WebSocket.Listener() { })
+                .buildAsync(target, new WebSocket.Listener() { })
                 .get(Users.WAIT.toSeconds(), TimeUnit.SECONDS);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(Users.WAIT.toSeconds(), TimeUnit.SECONDS);
 
@@ -141,6 +146,57 @@ final class WholeServerHandshakes {
         assertTrue(out.toString().contains("hybrid-only would refuse (fingerprint"), out.toString());
         assertTrue(out.toString().contains("Java-http-client/"), out.toString());
         assertTrue(err.toString().contains("the hybrid-only profile would refuse those clients"), err.toString());
+    }
+
+    /**
+     * Under the observe profile (the JDK's SunJSSE, only watched): OpenSSL 3.5 offers and shares X25519MLKEM768 but
+     * gets x25519, and is counted as a client that offered a hybrid group; with {@code -groups x25519} it is counted
+     * as one that did not, and the fingerprint table adds one handshake to the clients hybrid-only would refuse.
+     */
+    void underObserveOpenSslIsServedClassicAndCountedWithItsOffer() throws Exception {
+        Map<Map<String, String>, Double> before = counts();
+        OpenSslPeer.Result served = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(httpsPort));
+        assertTrue(served.handshakeCompleted(), served.toString());
+        assertTrue("x25519".equalsIgnoreCase(served.group()), served.toString());
+        assertEquals(Map.of(Map.of("outcome", "completed", "protocol", "TLSv1.3", "group", "x25519",
+                "hybrid_offered", "true", "hybrid_key_share", "true", "hello_retry", "false"), 1.0),
+                delta(before, counts()));
+
+        before = counts();
+        long refusedBefore = wouldBeRefusedHandshakes();
+        OpenSslPeer.Result classic = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(httpsPort)
+                .groups("x25519"));
+        assertTrue(classic.handshakeCompleted(), classic.toString());
+        assertTrue("x25519".equalsIgnoreCase(classic.group()), classic.toString());
+        assertEquals(Map.of(CLASSIC_CLIENT, 1.0), delta(before, counts()));
+        assertEquals(refusedBefore + 1, wouldBeRefusedHandshakes(), "the x25519-only client would be refused");
+    }
+
+    /**
+     * Under the observe profile: Chromium offers and shares X25519MLKEM768 on every connection of a page load of
+     * pqws's page, the JDK serves x25519 on each, and none of them joins the clients hybrid-only would refuse.
+     */
+    void underObserveChromiumOffersHybridOnEveryConnection() throws Exception {
+        Map<Map<String, String>, Double> before = counts();
+        long refusedBefore = wouldBeRefusedHandshakes();
+        try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
+            PageVerdict page = PageVerdict.load(chromium, pqwsBase.toString());
+            assertEquals("classic", page.state(), page.toString());
+            assertEquals("x25519", page.group(), "the page reads the group SunJSSE chose: " + page);
+        }
+        Map<String, String> offeredHybrid = Map.of("outcome", "completed", "protocol", "TLSv1.3", "group", "x25519",
+                "hybrid_offered", "true", "hybrid_key_share", "true", "hello_retry", "false");
+        Map<Map<String, String>, Double> added = delta(before, counts());
+        assertEquals(Set.of(offeredHybrid), added.keySet(), added.toString());
+        assertEquals(refusedBefore, wouldBeRefusedHandshakes(), "Chromium would not be refused");
+        assertTrue(pqws.status().getJsonObject("clients").getJsonArray("wouldBeRefused").getValuesAs(JsonObject.class)
+                .stream().noneMatch(c -> c.getString("userAgent").contains("Chrome")), "no Chrome among them");
+    }
+
+    /** The handshakes of every listed client that hybrid-only would refuse, from pqws's status. */
+    private long wouldBeRefusedHandshakes() throws Exception {
+        return pqws.status().getJsonObject("clients").getJsonArray("wouldBeRefused").getValuesAs(JsonObject.class)
+                .stream().mapToLong(c -> c.getJsonNumber("handshakes").longValue()).sum();
     }
 
     /** Chromium's page load of the other application: every connection it made offered and got the hybrid group. */

@@ -15,6 +15,10 @@ import javax.net.ssl.SSLSession;
  * {@code WholeServerHandshakes} (integration tests) compares it with the group each session reads from Bouncy Castle
  * itself, and fails if a Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than
  * its ClientHello) made no key exchange and is counted as {@value ServerHandshake#RESUMED}.
+ *
+ * <p>Over the JDK's SunJSSE (the {@code observe} profile) there is no rule to apply: SunJSSE follows its own, and
+ * says nothing about the group. There the group is the one the server's own flight named on the wire
+ * ({@link ServerFlightTap}), passed to {@link #completed(SSLSession, ServerFlightTap.Flight)}.
  */
 final class HandshakeObserver {
 
@@ -28,6 +32,7 @@ final class HandshakeObserver {
     /** Written last: the engine may finish its handshake on another thread than the one that read the ClientHello. */
     private volatile ClientHello hello;
 
+    /** @param rule the server's group selection, or {@code null} when the group is read from the wire instead */
     HandshakeObserver(HybridRequirement rule, ServerHandshakes handshakes, ClientFingerprints fingerprints) {
         this.rule = rule;
         this.handshakes = handshakes;
@@ -66,6 +71,20 @@ final class HandshakeObserver {
         boolean helloRetry = tls13 && group != null && !seen.keyShareGroups().contains(group);
         record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, name, hybridOffered(seen),
                 hybridKeyShare(seen), helloRetry));
+    }
+
+    /**
+     * The handshake completed with this session, and the server's own flight said which group it chose.
+     *
+     * @return the group's name as counted: a name, {@value ServerHandshake#RESUMED} or {@value ServerHandshake#UNKNOWN}
+     */
+    String completed(SSLSession session, ServerFlightTap.Flight flight) {
+        ClientHello seen = hello;
+        String group = flight.resumed() ? ServerHandshake.RESUMED
+                : flight.group() == null ? ServerHandshake.UNKNOWN : Groups.name(flight.group());
+        record(new ServerHandshake(ServerHandshake.COMPLETED, session.getProtocol(), group, hybridOffered(seen),
+                hybridKeyShare(seen), flight.helloRetry()));
+        return group;
     }
 
     /** The handshake failed for this reason ({@link HandshakeFailures}' names). */

@@ -12,17 +12,27 @@ import java.util.logging.Logger;
 /**
  * The JVM-wide TLS policy, read once per provider instance from system properties.
  *
- * <p>This is the only place that reads {@value #REQUIRE_HYBRID}. Following Bouncy Castle's {@code PropertyUtils}, it
- * logs whether the property was found or defaulted; unlike it, an unrecognised value is an error, not a warning: a
- * security profile must not guess.
+ * <p>This is the only place that reads {@value #REQUIRE_HYBRID} and {@value #MODE}. Following Bouncy Castle's
+ * {@code PropertyUtils}, it logs whether a property was found or defaulted; unlike it, an unrecognised value is an
+ * error, not a warning: a security profile must not guess.
+ *
+ * <p>{@value #MODE} selects what the provider is. {@value #MODE_POLICY} (the default, every BCJSSE profile): BCJSSE
+ * with the pqws policy. {@value #MODE_OBSERVE} (the {@code observe} profile): the JDK's own SunJSSE, untouched, with
+ * server engines only watched ({@link ObservingSslContextSpi}), so an operator can measure who offers a hybrid group
+ * on the server as it is today, before any trial. Why a mode of the same provider and not a second provider: the
+ * counters, their MXBeans and the WAR's readers stay one and the same in every profile.
  *
  * @param requireHybrid whether server engines refuse ClientHellos that cannot lead to a hybrid key exchange
  * @param namedGroups   {@code jdk.tls.namedGroups} split as BCJSSE splits it, or {@code null} when unset
+ * @param observeOnly   whether the provider only observes the JDK's SunJSSE ({@value #MODE}={@value #MODE_OBSERVE})
  */
-record PqwsJssePolicy(boolean requireHybrid, List<String> namedGroups) {
+record PqwsJssePolicy(boolean requireHybrid, List<String> namedGroups, boolean observeOnly) {
 
     static final String REQUIRE_HYBRID = "pqws.tls.requireHybrid";
     static final String NAMED_GROUPS = "jdk.tls.namedGroups";
+    static final String MODE = "pqws.tls.mode";
+    static final String MODE_POLICY = "policy";
+    static final String MODE_OBSERVE = "observe";
 
     private static final Logger LOG = Logger.getLogger(PqwsJssePolicy.class.getName());
     /** The JDK may construct a provider twice (ServiceLoader scan, then by class name); say each outcome once. */
@@ -51,9 +61,25 @@ record PqwsJssePolicy(boolean requireHybrid, List<String> namedGroups) {
             throw new IllegalArgumentException(REQUIRE_HYBRID + " must be 'true' or 'false', found '" + value
                     + "'; pqws does not guess a TLS security policy");
         }
-        PqwsJssePolicy policy = new PqwsJssePolicy(requireHybrid, splitLikeBouncyCastle(System.getProperty(NAMED_GROUPS)));
+        PqwsJssePolicy policy = new PqwsJssePolicy(requireHybrid,
+                splitLikeBouncyCastle(System.getProperty(NAMED_GROUPS)), observeOnly(System.getProperty(MODE)));
         policy.validate();
         return policy;
+    }
+
+    private static boolean observeOnly(String value) {
+        if (value == null) {
+            logOnce(Level.FINE, "System property [" + MODE + "] defaulted to: " + MODE_POLICY);
+            return false;
+        }
+        String mode = value.trim();
+        if (mode.equals(MODE_POLICY) || mode.equals(MODE_OBSERVE)) {
+            logOnce(Level.INFO, "Found system property [" + MODE + "]: " + mode);
+            return mode.equals(MODE_OBSERVE);
+        }
+        throw new IllegalArgumentException(MODE + " must be '" + MODE_POLICY + "' (BCJSSE with the pqws policy) or '"
+                + MODE_OBSERVE + "' (the JDK's SunJSSE, only observed), found '" + value + "'; pqws does not guess a"
+                + " TLS security policy");
     }
 
     /**
@@ -61,6 +87,10 @@ record PqwsJssePolicy(boolean requireHybrid, List<String> namedGroups) {
      * what Bouncy Castle really accepted.
      */
     void validate() {
+        if (observeOnly && requireHybrid) {
+            throw new IllegalArgumentException(MODE + "=" + MODE_OBSERVE + " leaves TLS to the JDK's SunJSSE, which"
+                    + " has no hybrid group on this JDK, so it cannot be combined with " + REQUIRE_HYBRID + "=true");
+        }
         if (!requireHybrid) {
             return;
         }
@@ -117,7 +147,8 @@ record PqwsJssePolicy(boolean requireHybrid, List<String> namedGroups) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s=%s, %s=%s", REQUIRE_HYBRID, requireHybrid, NAMED_GROUPS,
-                namedGroups == null ? "(unset)" : String.join(",", namedGroups));
+        return String.format(Locale.ROOT, "%s=%s, %s=%s, %s=%s", MODE, observeOnly ? MODE_OBSERVE : MODE_POLICY,
+                REQUIRE_HYBRID, requireHybrid, NAMED_GROUPS, namedGroups == null ? "(unset)" : String.join(",",
+                namedGroups));
     }
 }

@@ -14,6 +14,10 @@ import java.util.logging.Logger;
  * {@code package-info}). It offers every SSLContext algorithm BCJSSE offers, aliases included, so that no algorithm
  * name reaches BCJSSE (or SunJSSE) around the policy; key and trust manager factories stay BCJSSE's.
  *
+ * <p>With {@code pqws.tls.mode=observe} (the {@code observe} profile) the same algorithms are the JDK's SunJSSE's,
+ * only observed ({@link ObservingSslContextSpi}); BCJSSE is then neither needed nor used. SunJSSE's names are the
+ * same, aliases included; its DTLS contexts, which PQWS does not offer, are reached through the provider order.
+ *
  * <p>A configuration error does not make the constructor throw. The JDK loads {@code security.provider.N} entries
  * lazily and forgivingly: a provider whose constructor fails while found through {@link java.util.ServiceLoader} is
  * skipped silently, and one that keeps failing is given up after 30 attempts, after which {@code getInstance} moves
@@ -55,7 +59,7 @@ public final class PqwsJsseProvider extends Provider {
      */
     public PqwsJsseProvider(Provider bcJsse) {
         super(NAME, "0.1", "pqws TLS policy over BCJSSE: server named-group order, optional hybrid-only ClientHello"
-                + " guard");
+                + " guard; or, in observe mode, SunJSSE observed");
         this.bcJsse = bcJsse;
         PqwsJssePolicy read = null;
         String error = null;
@@ -89,6 +93,9 @@ public final class PqwsJsseProvider extends Provider {
         public Object newInstance(Object constructorParameter) {
             if (provider.configurationError != null) {
                 throw new ProviderException(provider.configurationError);
+            }
+            if (provider.policy.observeOnly()) {
+                return new ObservingSslContextSpi(getAlgorithm());
             }
             return new PqwsSslContextSpi(getAlgorithm(), provider.policy, provider.bcJsse);
         }

@@ -17,6 +17,9 @@
  * 17: the BC provider, which supplies ML-KEM, not installed), instead of quietly negotiating classic groups.</li>
  * <li>In require-hybrid mode every failed server handshake is counted by reason ({@code HandshakeFailures}) and
  * published as the platform MXBean {@code io.pqws:type=TlsHandshakeFailures}, which the pqws module's metrics read.</li>
+ * <li>With {@code -Dpqws.tls.mode=observe} (the {@code observe} profile) none of the above: every SSLContext is the
+ * JDK's SunJSSE one, unchanged, and server engines are only watched ({@code ObservingSslContextSpi}), so the same
+ * counters show who offers a hybrid group on a server that has not changed its TLS yet. BCJSSE is not needed.</li>
  * </ul>
  *
  * <h2>Installing it</h2>

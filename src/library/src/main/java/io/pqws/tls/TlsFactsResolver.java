@@ -40,6 +40,13 @@ public class TlsFactsResolver {
 
     /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}. */
     static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
+    /**
+     * Kept in step with {@code io.pqws.jsse.ObservingSslEngine#GROUP_SESSION_VALUE}: in the {@code observe} profile the
+     * PQWS provider leaves the group the JDK's server named in its ServerHello (or TLS 1.2 ServerKeyExchange) here,
+     * since SunJSSE reports it through no API; {@code resumed} or {@code unknown} when the handshake named none.
+     */
+    static final String GROUP_SESSION_VALUE = "io.pqws.namedGroup";
+    static final String GROUP_RESUMED = "resumed";
 
     @Inject
     private TrustedProxy proxy;
@@ -104,8 +111,15 @@ public class TlsFactsResolver {
         String group = null;
         try {
             Optional<Integer> codePoint = BcNegotiatedGroupReader.negotiatedGroup(engine);
+            Object observed = session.getValue(GROUP_SESSION_VALUE);
             if (codePoint.isPresent()) {
                 group = NamedGroups.nameOf(codePoint.get());
+            } else if (observed instanceof String name && NamedGroups.codePointOf(name).isPresent()) {
+                group = NamedGroups.nameOf(NamedGroups.codePointOf(name).get());
+            } else if (GROUP_RESUMED.equals(observed)) {
+                unavailable = "this TLS 1.2 connection resumed an earlier session, so it made no key exchange";
+            } else if (observed != null) {
+                unavailable = "the JDK's TLS engine named no key-exchange group pqws can read on this connection";
             } else {
                 unavailable = BcNegotiatedGroupReader.isBcConnection(engine)
                         ? "no key-exchange group was negotiated on this connection"

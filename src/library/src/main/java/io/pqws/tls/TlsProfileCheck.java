@@ -19,6 +19,11 @@ import jakarta.enterprise.event.Observes;
  * missing jar would leave the container on SunJSSE with no hybrid group and nobody would notice. The module is what
  * users look at, so it checks once at deployment and fails it with a precise message. On a JVM without a profile
  * ({@code pqws.profile} unset) it deploys unchanged and says that groups will not be reported.
+ *
+ * <p>The {@code observe} profile ({@code pqws.tls.mode=observe}) promises the opposite of the others: TLS stays the
+ * JDK's SunJSSE and only the PQWS provider watches it. So there the check is that {@code SSLContext} TLS still comes
+ * from PQWS (else nothing is observed, silently) and that BCJSSE is <em>not</em> installed, so that no Bouncy Castle
+ * code can be in the TLS path; neither groups nor BC's opened package are required.
  */
 @ApplicationScoped
 public class TlsProfileCheck {
@@ -26,6 +31,8 @@ public class TlsProfileCheck {
     static final String PROFILE_PROPERTY = "pqws.profile";
     static final String POLICY_PROVIDER = "PQWS";
     static final String BC_JSSE = "BCJSSE";
+    static final String MODE_PROPERTY = "pqws.tls.mode";
+    static final String OBSERVE = "observe";
     private static final String BC_PROVIDER_PACKAGE = "org.bouncycastle.jsse.provider";
 
     private static final Logger LOG = Logger.getLogger(TlsProfileCheck.class.getName());
@@ -41,6 +48,11 @@ public class TlsProfileCheck {
         if (problem != null) {
             throw new IllegalStateException("pqws PQ profile '" + profile + "' is not in effect: " + problem);
         }
+        if (observeOnly()) {
+            LOG.info(() -> "pqws: PQ profile '" + profile + "' in effect: the JDK's own TLS, every server handshake"
+                    + " observed");
+            return;
+        }
         LOG.info(() -> "pqws: PQ profile '" + profile + "' in effect; key-exchange groups "
                 + System.getProperty("jdk.tls.namedGroups"));
     }
@@ -51,8 +63,16 @@ public class TlsProfileCheck {
         return profile == null || profile.isBlank() ? Optional.empty() : Optional.of(profile);
     }
 
+    /** Whether the PQWS provider only observes the JDK's TLS ({@code pqws.tls.mode=observe}). */
+    public static boolean observeOnly() {
+        return OBSERVE.equals(System.getProperty(MODE_PROPERTY));
+    }
+
     /** What is wrong with the profile on this JVM, or null when it is in effect. */
     static String problem() {
+        if (observeOnly()) {
+            return observeProblem();
+        }
         Provider bcJsse = Security.getProvider(BC_JSSE);
         if (bcJsse == null) {
             return "the BCJSSE provider is not installed (bctls missing from the module path, or the "
@@ -76,6 +96,24 @@ public class TlsProfileCheck {
         if (bcModule.isNamed() && !bcModule.isOpen(BC_PROVIDER_PACKAGE, TlsProfileCheck.class.getModule())) {
             return "package " + BC_PROVIDER_PACKAGE + " is not opened to the application; add --add-opens "
                     + bcModule.getName() + "/" + BC_PROVIDER_PACKAGE + "=ALL-UNNAMED";
+        }
+        return null;
+    }
+
+    private static String observeProblem() {
+        if (Security.getProvider(BC_JSSE) != null) {
+            return "the observe profile leaves TLS to the JDK, but the BCJSSE provider is installed (the observe"
+                    + " profile's java.security overlay lists no Bouncy Castle provider)";
+        }
+        String tlsProvider;
+        try {
+            tlsProvider = SSLContext.getInstance("TLS").getProvider().getName();
+        } catch (NoSuchAlgorithmException e) {
+            return "no TLS implementation: " + e.getMessage();
+        }
+        if (!tlsProvider.equals(POLICY_PROVIDER)) {
+            return "SSLContext TLS comes from " + tlsProvider + ", not from the " + POLICY_PROVIDER
+                    + " provider, so no handshake is observed (pqws-jsse.jar missing or the overlay not applied)";
         }
         return null;
     }
