@@ -36,7 +36,7 @@ import org.bouncycastle.jsse.BCSSLParameters;
  */
 final class EngineTlsServer implements BenchServer {
 
-    /** The groups every server engine offers, in its order of preference, in both variants. */
+    /** The groups every BCJSSE server engine offers, in its order of preference (SunJSSE: the JDK's defaults). */
     private static final String[] GROUPS = {"X25519MLKEM768", "x25519", "secp256r1"};
 
     private final String name;
@@ -60,8 +60,8 @@ final class EngineTlsServer implements BenchServer {
     }
 
     /**
-     * Starts a server whose SSLContext comes from {@code provider} (BCJSSE itself, or the PQWS provider over it),
-     * presenting the key in {@code keys}.
+     * Starts a server whose SSLContext comes from {@code provider} (BCJSSE or SunJSSE itself, or the PQWS provider
+     * over either), presenting the key in {@code keys} through {@code keyProvider}'s PKIX key managers.
      */
     static EngineTlsServer start(String name, Provider provider, Provider keyProvider, KeyStore keys, char[] password,
             int threadCount) throws IOException, GeneralSecurityException {
@@ -90,10 +90,11 @@ final class EngineTlsServer implements BenchServer {
     private void handshake(Socket socket) throws IOException {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
-        BCSSLEngine bc = (BCSSLEngine) engine;
-        BCSSLParameters parameters = bc.getParameters();
-        parameters.setNamedGroups(GROUPS);
-        bc.setParameters(parameters);
+        if (engine instanceof BCSSLEngine bc) {
+            BCSSLParameters parameters = bc.getParameters();
+            parameters.setNamedGroups(GROUPS);
+            bc.setParameters(parameters);
+        }
         int packet = engine.getSession().getPacketBufferSize();
         ByteBuffer netIn = ByteBuffer.allocate(packet);
         ByteBuffer netOut = ByteBuffer.allocate(packet);
