@@ -12,7 +12,9 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLException;
 
@@ -36,7 +38,18 @@ final class Failures {
     private Failures() {
     }
 
+    /** The headers of a refused upgrade's answer shown at most, so that a message stays one readable line. */
+    static final int MAX_HEADER_TEXT = 300;
+
     static WssClientException connectFailure(Throwable failure, URI uri) {
+        return connectFailure(failure, uri, Map.of());
+    }
+
+    /**
+     * Like {@link #connectFailure(Throwable, URI)}, with the headers of the server's answer when it refused the
+     * upgrade: they tell which layer answered (a servlet container's error page, a proxy, the WebSocket runtime).
+     */
+    static WssClientException connectFailure(Throwable failure, URI uri, Map<String, List<String>> answerHeaders) {
         String endpoint = uri.getHost() + ":" + port(uri);
 
         CertificateException certificate = find(failure, CertificateException.class);
@@ -85,7 +98,7 @@ final class Failures {
         HandshakeException upgrade = find(failure, HandshakeException.class);
         if (upgrade != null) {
             return new WssClientException(Kind.CONNECT, "WebSocket upgrade refused: HTTP "
-                    + upgrade.getHttpStatusCode() + " for " + uri.getPath(), failure);
+                    + upgrade.getHttpStatusCode() + " for " + uri.getPath() + headerText(answerHeaders), failure);
         }
         SSLException ssl = find(failure, SSLException.class);
         if (ssl != null) {
@@ -105,6 +118,16 @@ final class Failures {
         }
         return new WssClientException(Kind.CONNECT, "connection to " + endpoint + " failed: "
                 + innermostMessage(failure), failure);
+    }
+
+    /** {@code " (Name: value; Name: value)"}, cut to {@link #MAX_HEADER_TEXT} characters, or nothing. */
+    static String headerText(Map<String, List<String>> headers) {
+        if (headers.isEmpty()) {
+            return "";
+        }
+        String text = headers.entrySet().stream().filter(h -> h.getKey() != null)
+                .map(h -> h.getKey() + ": " + String.join(", ", h.getValue())).collect(Collectors.joining("; "));
+        return " (" + (text.length() > MAX_HEADER_TEXT ? text.substring(0, MAX_HEADER_TEXT) + "..." : text) + ")";
     }
 
     private static String hint(short alert) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +19,12 @@ import javax.net.ssl.SSLEngine;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
 
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.core.HandshakeException;
 
 import io.pqws.client.WssClientException.Kind;
 import io.pqws.tls.bc.BcInternalsUnavailableException;
@@ -49,6 +52,9 @@ public final class WssClient {
     /** How much later than the caller's timeout Tyrus' own handshake timeout fires. */
     private static final int TYRUS_BACKSTOP_MILLIS = 2_000;
 
+    /** How long a refused upgrade's message waits for the answer's headers (see {@link #answerHeaders}). */
+    private static final long ANSWER_WAIT_MILLIS = 1_000;
+
     private final ClientTlsSettings settings;
 
     public WssClient(ClientTlsSettings settings) {
@@ -75,7 +81,8 @@ public final class WssClient {
 
     /**
      * Like {@link #connect(URI, Duration)}, with an {@code Origin} header and subprotocols in the handshake; a
-     * refused handshake (e.g. 401 or 403) is {@link Kind#CONNECT} with the HTTP status in the message.
+     * refused handshake (e.g. 401 or 403) is {@link Kind#CONNECT} with the HTTP status and the answer's headers in
+     * the message.
      */
     public WssConnection connect(URI uri, Duration timeout, HandshakeOptions handshake) throws WssClientException {
         Objects.requireNonNull(uri, "uri");
@@ -143,12 +150,13 @@ public final class WssClient {
     private static Session open(ClientManager manager, RecordingEndpoint endpoint, BcEngineConfigurator tlsConfig,
             URI uri, Duration timeout, HandshakeOptions handshake) throws WssClientException {
         CompletableFuture<Session> outcome = new CompletableFuture<>();
+        CompletableFuture<Map<String, List<String>>> answer = new CompletableFuture<>();
         if (tlsConfig != null) {
             tlsConfig.failure().thenAccept(outcome::completeExceptionally);
         }
         Thread connector = new Thread(() -> {
             try {
-                outcome.complete(manager.connectToServer(endpoint, endpointConfig(handshake), uri));
+                outcome.complete(manager.connectToServer(endpoint, endpointConfig(handshake, answer), uri));
             } catch (DeploymentException | IOException | RuntimeException e) {
                 outcome.completeExceptionally(e);
             }
@@ -173,8 +181,11 @@ public final class WssClient {
                     + WssConnection.describe(timeout), e);
         } catch (ExecutionException e) {
             endpoint.abandon();
+            Throwable failure = e.getCause() != null ? e.getCause() : e;
+            Map<String, List<String>> headers = Failures.find(failure, HandshakeException.class) == null ? Map.of()
+                    : answerHeaders(answer);
             manager.shutdown();
-            throw Failures.connectFailure(e.getCause() != null ? e.getCause() : e, uri);
+            throw Failures.connectFailure(failure, uri, headers);
         } catch (InterruptedException e) {
             endpoint.abandon();
             manager.shutdown();
@@ -183,18 +194,43 @@ public final class WssClient {
         }
     }
 
-    private static ClientEndpointConfig endpointConfig(HandshakeOptions handshake) {
-        ClientEndpointConfig.Builder builder = ClientEndpointConfig.Builder.create()
-                .preferredSubprotocols(handshake.subprotocols());
-        if (handshake.origin() != null) {
-            builder.configurator(new ClientEndpointConfig.Configurator() {
-                @Override
-                public void beforeRequest(Map<String, List<String>> headers) {
-                    headers.put("Origin", List.of(handshake.origin()));
-                }
-            });
+    /**
+     * The headers of the server's answer to a refused upgrade. Tyrus reports the refusal first and hands the answer to
+     * the configurator just after, on its own thread; the wait is bounded, a missing answer only shortens the message.
+     */
+    private static Map<String, List<String>> answerHeaders(CompletableFuture<Map<String, List<String>>> answer) {
+        try {
+            return answer.get(ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
         }
-        return builder.build();
+    }
+
+    private static ClientEndpointConfig endpointConfig(HandshakeOptions handshake,
+            CompletableFuture<Map<String, List<String>>> answer) {
+        return ClientEndpointConfig.Builder.create().preferredSubprotocols(handshake.subprotocols())
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        if (handshake.origin() != null) {
+                            headers.put("Origin", List.of(handshake.origin()));
+                        }
+                    }
+
+                    @Override
+                    public void afterResponse(HandshakeResponse response) {
+                        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                        response.getHeaders().forEach((name, values) -> {
+                            if (name != null && values != null) {
+                                byName.put(name, List.copyOf(values));
+                            }
+                        });
+                        answer.complete(byName);
+                    }
+                }).build();
     }
 
     private static SSLEngine engineOf(BcEngineConfigurator tlsConfig) {

@@ -61,6 +61,7 @@ final class TestWssServer implements AutoCloseable {
     private final boolean mute;
     private final Integer closeCode;
     private final String closeReason;
+    private final String refusal;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "test-wss-server");
         thread.setDaemon(true);
@@ -70,7 +71,7 @@ final class TestWssServer implements AutoCloseable {
     private final BlockingQueue<String> upgradeRequests = new LinkedBlockingQueue<>();
 
     private TestWssServer(KeyManagerFactory keys, TrustManagerFactory clientTrust, List<String> groups, boolean mute,
-            Integer closeCode, String closeReason) throws GeneralSecurityException, IOException {
+            Integer closeCode, String closeReason, String refusal) throws GeneralSecurityException, IOException {
         if (keys == null) {
             this.tls = null;
         } else {
@@ -84,34 +85,40 @@ final class TestWssServer implements AutoCloseable {
         this.mute = mute;
         this.closeCode = closeCode;
         this.closeReason = closeReason;
+        this.refusal = refusal;
         threads.execute(this::acceptLoop);
     }
 
     /** An echo server offering these groups (in this order, but choosing in the client's order like BC does). */
     static TestWssServer echo(KeyManagerFactory keys, List<String> groups) throws Exception {
-        return new TestWssServer(keys, null, groups, false, null, null);
+        return new TestWssServer(keys, null, groups, false, null, null, null);
     }
 
     /** An echo server that requires a client certificate trusted by {@code clientTrust}. */
     static TestWssServer echoWithClientAuth(KeyManagerFactory keys, TrustManagerFactory clientTrust,
             List<String> groups) throws Exception {
-        return new TestWssServer(keys, clientTrust, groups, false, null, null);
+        return new TestWssServer(keys, clientTrust, groups, false, null, null, null);
     }
 
     /** A server that completes the upgrade and then closes with this code and reason. */
     static TestWssServer closingAfterUpgrade(KeyManagerFactory keys, List<String> groups, int code, String reason)
             throws Exception {
-        return new TestWssServer(keys, null, groups, false, code, reason);
+        return new TestWssServer(keys, null, groups, false, code, reason, null);
     }
 
     /** A plain ws:// echo server, without TLS. */
     static TestWssServer plainEcho() throws Exception {
-        return new TestWssServer(null, null, List.of(), false, null, null);
+        return new TestWssServer(null, null, List.of(), false, null, null, null);
     }
 
     /** A server that completes the TLS handshake and then never answers the HTTP upgrade. */
     static TestWssServer muteAfterTls(KeyManagerFactory keys, List<String> groups) throws Exception {
-        return new TestWssServer(keys, null, groups, true, null, null);
+        return new TestWssServer(keys, null, groups, true, null, null, null);
+    }
+
+    /** A server that answers every upgrade request with this whole HTTP answer (head, blank line, body) instead. */
+    static TestWssServer refusing(KeyManagerFactory keys, List<String> groups, String answer) throws Exception {
+        return new TestWssServer(keys, null, groups, false, null, null, answer);
     }
 
     int port() {
@@ -202,6 +209,15 @@ final class TestWssServer implements AutoCloseable {
         if (mute) {
             while (in.read() >= 0) {
                 // swallow the upgrade request and wait for the client to give up
+            }
+            return;
+        }
+        if (refusal != null) {
+            readHead(in);
+            out.write(refusal.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (in.read() >= 0) {
+                // leave the closing to the client, which may not have read the answer yet
             }
             return;
         }

@@ -140,8 +140,9 @@ class WssClientTest {
         try (TestWssServer server = TestWssServer.echoWithClientAuth(SERVER.keyManagers("PKIX", TestWssServer.JSSE),
                 alice.trustManagers(), SERVER_GROUPS)) {
             long start = System.nanoTime();
-            WssClientException refused = assertThrows(WssClientException.class,
-                    () -> new WssClient(trusting(TlsProfile.HYBRID)).connect(URI.create(server.url("127.0.0.1")), WAIT));
+            WssClient client = new WssClient(trusting(TlsProfile.HYBRID));
+            URI uri = URI.create(server.url("127.0.0.1"));
+            WssClientException refused = assertThrows(WssClientException.class, () -> client.connect(uri, WAIT));
             assertEquals(WssClientException.Kind.TLS, refused.kind(), refused.getMessage());
             assertEquals("TLS handshake failed: the server rejected the client certificate or its absence "
                     + "(received fatal alert certificate_required; see --cert)", refused.getMessage());
@@ -162,6 +163,19 @@ class WssClientTest {
             WssClientException closed = assertThrows(WssClientException.class, () -> connection.nextMessage(WAIT));
             assertEquals(WssClientException.Kind.CLOSED, closed.kind());
             assertEquals("server closed the connection: 1008 origin not allowed", closed.getMessage());
+        }
+    }
+
+    @Test
+    void aRefusedUpgradeNamesTheStatusAndTheHeadersOfTheAnswer() throws Exception {
+        try (TestWssServer server = TestWssServer.refusing(SERVER.keyManagers("PKIX", TestWssServer.JSSE),
+                SERVER_GROUPS, "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nX-Powered-By: Servlet/6.0\r\n\r\nnot found")) {
+            WssClient client = new WssClient(trusting(TlsProfile.HYBRID));
+            URI uri = URI.create(server.url("127.0.0.1"));
+            WssClientException refused = assertThrows(WssClientException.class, () -> client.connect(uri, WAIT));
+            assertEquals(WssClientException.Kind.CONNECT, refused.kind());
+            assertEquals("WebSocket upgrade refused: HTTP 404 for /pqws/echo (content-length: 9; "
+                    + "x-powered-by: Servlet/6.0)", refused.getMessage(), "header names as Grizzly hands them over");
         }
     }
 

@@ -32,12 +32,18 @@ public class EndpointLifecycle {
     @Inject
     private SessionGuard guard;
 
-    /** Attaches the TLS facts and, when the limits admit the session, runs the endpoint's own opening. */
+    /**
+     * Attaches the TLS facts and, when the limits admit the session, runs the endpoint's own opening; a close either
+     * asks for is made after {@code @OnOpen} has returned ({@link Closing#opening}).
+     */
     public void open(Session session, Runnable admitted) {
         tls.attach(session);
-        if (guard.admit(session)) {
-            admitted.run();
-        }
+        Closing.opening(session, () -> {
+            if (guard.admit(session)) {
+                admitted.run();
+            }
+            return null;
+        });
     }
 
     /** Hands a text message to the endpoint's handler when the limits admit it. */

@@ -138,8 +138,15 @@ public class SessionGuard {
         return new Goodbye(open.size(), (int) open.stream().filter(admitted::contains).count());
     }
 
-    /** Applies the limits to a session that just opened; false when it was refused and closed. */
+    /**
+     * Applies the limits to a session that just opened ({@code @OnOpen}); false when it was refused, and then closed
+     * once {@code @OnOpen} has returned ({@link Closing#opening}).
+     */
     public boolean admit(Session session) {
+        return Closing.opening(session, () -> admitOpening(session));
+    }
+
+    private boolean admitOpening(Session session) {
         CloseReason farewell = goingAway;
         if (farewell != null) {
             Closing.close(session, farewell.getCloseCode(), farewell.getReasonPhrase());
@@ -164,8 +171,14 @@ public class SessionGuard {
         return true;
     }
 
-    /** Whether a text message may be handled; otherwise the session has been closed with 1009 or 1008. */
+    /**
+     * Whether a text message may be handled; otherwise the session has been closed with 1009 or 1008, or it was
+     * refused while it opened and its close is on its way.
+     */
     public boolean admitText(Session session, String text) {
+        if (Closing.refused(session)) {
+            return false;
+        }
         int bytes = Utf8.length(text);
         int max = settings.limits().maxTextBytes();
         if (bytes > max) {
@@ -175,8 +188,14 @@ public class SessionGuard {
         return withinRate(session);
     }
 
-    /** Whether a binary message may be handled; otherwise the session has been closed with 1009 or 1008. */
+    /**
+     * Whether a binary message may be handled; otherwise the session has been closed with 1009 or 1008, or it was
+     * refused while it opened and its close is on its way.
+     */
     public boolean admitBinary(Session session, ByteBuffer data) {
+        if (Closing.refused(session)) {
+            return false;
+        }
         int bytes = data.remaining();
         int max = settings.limits().maxBinaryBytes();
         if (bytes > max) {
