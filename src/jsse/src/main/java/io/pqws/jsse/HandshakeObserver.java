@@ -46,26 +46,32 @@ final class HandshakeObserver {
         hello = clientHello;
     }
 
-    /** The handshake completed with this session. */
-    void completed(SSLSession session) {
+    /**
+     * The handshake completed with this session.
+     *
+     * @return the name of the group this handshake's key exchange used, or {@code null} when it made none (a resumed
+     *         TLS 1.2 session) or its ClientHello could not be read
+     */
+    String completed(SSLSession session) {
         ClientHello seen = hello;
         String protocol = session.getProtocol();
         if (seen == null) {
             record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.UNKNOWN, false, false,
                     false));
-            return;
+            return null;
         }
         boolean tls13 = "TLSv1.3".equals(protocol);
         if (!tls13 && session.getCreationTime() < helloMillis) {
             record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.RESUMED,
                     hybridOffered(seen), hybridKeyShare(seen), false));
-            return;
+            return null;
         }
         Integer group = rule.selectedGroup(seen, engineGroups, protocol).orElse(null);
         String name = group == null ? ServerHandshake.UNKNOWN : Groups.name(group);
         boolean helloRetry = tls13 && group != null && !seen.keyShareGroups().contains(group);
         record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, name, hybridOffered(seen),
                 hybridKeyShare(seen), helloRetry));
+        return group == null ? null : name;
     }
 
     /** The handshake failed for this reason ({@link HandshakeFailures}' names). */
