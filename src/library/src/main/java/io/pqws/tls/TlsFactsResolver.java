@@ -21,8 +21,10 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Works out the {@link TlsFacts} of the connection an HTTP request (or WebSocket upgrade) arrived on.
  *
- * <p>Why the group comes from the engine and never from configuration: the point is to show operators what their
- * users really negotiated, including the clients that fell back to a classic group. Behind a TLS-terminating proxy
+ * <p>Why the group comes from the connection and never from configuration: the point is to show operators what their
+ * users really negotiated, including the clients that fell back to a classic group. Under a PQ profile the PQWS
+ * provider names it in the connection's TLS session, which every container hands out, also where it hides the engine
+ * (Undertow with HTTP/2 on); without that value, Bouncy Castle's own engine is read. Behind a TLS-terminating proxy
  * the engine holds only the proxy's hop, so a request from a trusted proxy ({@link TrustedProxy}) gets the facts that
  * proxy reported, labelled as such.
  */
@@ -40,6 +42,8 @@ public class TlsFactsResolver {
 
     /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}. */
     static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
+    /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#GROUP_SESSION_VALUE}. */
+    static final String GROUP_SESSION_VALUE = "io.pqws.group";
 
     @Inject
     private TrustedProxy proxy;
@@ -62,17 +66,31 @@ public class TlsFactsResolver {
                     clientCertificate, "this container is not supported for reading the TLS engine ("
                             + request.getClass().getName() + ")");
         }
+        SSLSession session;
+        try {
+            session = locator.get().locateSession(request).orElse(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot reach the TLS session of this connection: {0}", e.toString());
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "the container's TLS engine could not be reached");
+        }
+        if (session == null) {
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "the container reported no TLS engine for this connection");
+        }
+        Optional<String> named = groupNamedInSession(session);
+        if (named.isPresent()) {
+            return facts(session, named.get(), clientCertificate, null);
+        }
         SSLEngine engine;
         try {
             engine = locator.get().locate(request).orElse(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot reach the TLS engine of this connection: {0}", e.toString());
-            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
-                    clientCertificate, "the container's TLS engine could not be reached");
+            return facts(session, null, clientCertificate, "the container's TLS engine could not be reached");
         }
         if (engine == null) {
-            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
-                    clientCertificate, "the container reported no TLS engine for this connection");
+            return facts(session, null, clientCertificate, "the container reported no TLS engine for this connection");
         }
         return fromEngine(engine, clientCertificate);
     }
@@ -90,16 +108,25 @@ public class TlsFactsResolver {
         }
         Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();
         try {
-            return locator.isEmpty() ? Optional.empty() : locator.get().locate(request)
-                    .map(engine -> engine.getSession().getValue(FINGERPRINT_SESSION_VALUE))
+            return locator.isEmpty() ? Optional.empty() : locator.get().locateSession(request)
+                    .map(session -> session.getValue(FINGERPRINT_SESSION_VALUE))
                     .filter(String.class::isInstance).map(String.class::cast);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /**
+     * The facts of an engine's session: the group the PQWS provider named in it ({@value #GROUP_SESSION_VALUE}),
+     * else the one Bouncy Castle's connection holds, where the engine is Bouncy Castle's (or the PQWS one); both name
+     * the same group for the same handshake ({@code SessionGroupTest}).
+     */
     static TlsFacts fromEngine(SSLEngine engine, String clientCertificate) {
         SSLSession session = engine.getSession();
+        Optional<String> named = groupNamedInSession(session);
+        if (named.isPresent()) {
+            return facts(session, named.get(), clientCertificate, null);
+        }
         String unavailable = null;
         String group = null;
         try {
@@ -117,6 +144,17 @@ public class TlsFactsResolver {
                     + "place and Bouncy Castle at the tested version? {0}", e.getMessage());
             unavailable = "the server cannot read Bouncy Castle's negotiated group (see the server log)";
         }
+        return facts(session, group, clientCertificate, unavailable);
+    }
+
+    /** The group the PQWS provider named in the session, under this project's name for its code point. */
+    static Optional<String> groupNamedInSession(SSLSession session) {
+        return session.getValue(GROUP_SESSION_VALUE) instanceof String name
+                ? Optional.of(NamedGroups.codePointOf(name).map(NamedGroups::nameOf).orElse(name))
+                : Optional.empty();
+    }
+
+    private static TlsFacts facts(SSLSession session, String group, String clientCertificate, String unavailable) {
         return new TlsFacts(true, session.getProtocol(), session.getCipherSuite(), group,
                 NamedGroups.isHybridPostQuantum(group), clientCertificate, unavailable);
     }
@@ -141,16 +179,16 @@ public class TlsFactsResolver {
             return Optional.empty();
         }
         try {
-            Optional<SSLEngine> engine = locator.get().locate(request);
-            if (engine.isEmpty()) {
+            Optional<SSLSession> session = locator.get().locateSession(request);
+            if (session.isEmpty()) {
                 return Optional.empty();
             }
-            Certificate[] peer = engine.get().getSession().getPeerCertificates();
+            Certificate[] peer = session.get().getPeerCertificates();
             return peer.length > 0 && peer[0] instanceof X509Certificate first ? Optional.of(first) : Optional.empty();
         } catch (SSLPeerUnverifiedException e) {
             return Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot reach the TLS engine of this connection for its client certificate: {0}",
+            LOG.log(Level.WARNING, "cannot reach the TLS session of this connection for its client certificate: {0}",
                     e.toString());
             return Optional.empty();
         }
