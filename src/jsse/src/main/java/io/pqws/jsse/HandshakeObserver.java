@@ -12,8 +12,9 @@ import javax.net.ssl.SSLSession;
  *
  * <p>The group of a completed full handshake is the one the server's order selects from the ClientHello
  * ({@link HybridRequirement#selectedGroup}), the rule Bouncy Castle applies with {@code useNamedGroupsOrder=true};
- * {@code WholeServerHandshakes} (integration tests) compares it with the group each session reads from Bouncy Castle
- * itself, and fails if a Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than
+ * {@code WholeServerHandshakes} (integration tests) compares it with the group the client's Bouncy Castle negotiated,
+ * and the library's {@code SessionGroupTest} with the group the server's Bouncy Castle connection holds, and both fail
+ * if a Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than
  * its ClientHello) made no key exchange and is counted as {@value ServerHandshake#RESUMED}.
  */
 final class HandshakeObserver {
