@@ -171,9 +171,10 @@ class WildFlyIT {
     }
 
     /**
-     * The page comes over HTTP/2 and its WebSocket over HTTP/1.1 (Undertow offers no WebSocket over HTTP/2), both
-     * on the PQ listener with X25519MLKEM768: the WebSocket's session reports the group although Undertow's ALPN
-     * engine wraps the PQWS engine of its connection.
+     * The page comes over HTTP/2 and its WebSocket over HTTP/1.1 (Undertow 2.3's HTTP/2 has no
+     * {@code SETTINGS_ENABLE_CONNECT_PROTOCOL}, so Chromium cannot use RFC 8441), both on the PQ listener with
+     * X25519MLKEM768: the WebSocket's session reports the group although Undertow's ALPN engine wraps the PQWS
+     * engine of its connection.
      */
     @Test
     void chromiumLoadsThePageOverHttp2AndShowsAQuantumSafeWebSocket() throws Exception {
