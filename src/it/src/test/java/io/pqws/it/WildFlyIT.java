@@ -25,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.JavascriptExecutor;
 
 import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.TlsProfile;
@@ -39,10 +40,11 @@ import jakarta.json.JsonObject;
 
 /**
  * The same WAR on WildFly 39, whose own https listener {@code server-config/wildfly/configure-pq.cli} turned into a
- * hybrid one: the echo works, every session reports the group its handshake negotiated (read through the Undertow
- * locator from the PQWS/BCJSSE engine), the server's group order wins, the mTLS client certificate is reported,
- * and {@code restore.cli} gives the original configuration back. The sample portal, a WAR that carries the pqws
- * library, runs beside it with the same checks as on Payara. Last, a SIGTERM stops it gracefully and every open
+ * hybrid one, HTTP/2 left on: the echo works, every session reports the group its handshake negotiated (the PQWS
+ * provider names it in the TLS session, which the Undertow locator reaches for HTTP/1.1 and HTTP/2 connections
+ * alike), pages and REST requests go over HTTP/2, the server's group order wins, the mTLS client certificate is
+ * reported, and {@code restore.cli} gives the original configuration back. The sample portal, a WAR that carries the
+ * pqws library, runs beside it with the same checks as on Payara. Last, a SIGTERM stops it gracefully and every open
  * WebSocket session gets a close frame {@code 1001}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -157,27 +159,38 @@ class WildFlyIT {
         }
     }
 
+    /** HTTP/2 stays on the PQ listener: offered {@code h2} and {@code http/1.1}, OpenSSL gets {@code h2}. */
     @Test
-    void openSsl35NegotiatesTheHybridGroup() throws Exception {
+    void openSsl35NegotiatesTheHybridGroupAndHttp2() throws Exception {
         OpenSslPeer.Result result = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
+                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()).alpn("h2,http/1.1"));
         assertTrue(result.handshakeCompleted(), result.toString());
         assertTrue(result.verified(), result.toString());
         assertEquals("X25519MLKEM768", result.group(), result.toString());
+        assertEquals("h2", result.alpnProtocol(), result.toString());
     }
 
+    /**
+     * The page comes over HTTP/2 and its WebSocket over HTTP/1.1 (Undertow 2.3's HTTP/2 has no
+     * {@code SETTINGS_ENABLE_CONNECT_PROTOCOL}, so Chromium cannot use RFC 8441), both on the PQ listener with
+     * X25519MLKEM768: the WebSocket's session reports the group although Undertow's ALPN engine wraps the PQWS
+     * engine of its connection.
+     */
     @Test
-    void chromiumShowsAQuantumSafeConnection() throws Exception {
+    void chromiumLoadsThePageOverHttp2AndShowsAQuantumSafeWebSocket() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
             PageVerdict page = PageVerdict.load(chromium, server.https("").toString());
             assertEquals("safe", page.state(), page.toString());
             assertEquals("X25519MLKEM768", page.group());
+            assertEquals("h2", ((JavascriptExecutor) chromium.driver())
+                    .executeScript("return performance.getEntriesByType('navigation')[0].nextHopProtocol"));
         }
     }
 
     @Test
     void theRestResourceReportsAnHttpsRequestOfTheJdkClient() throws Exception {
-        // RESTEasy hands the resource a proxy of the request; the facts must still come from the connection.
+        // RESTEasy hands the resource a proxy of the request; the facts must still come from the connection, here an
+        // HTTP/2 one, whose TLS engine Undertow keeps out of reach: the group comes from its session.
         TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
         trust.init(PqwsServer.trustStore());
         SSLContext context = SSLContext.getInstance("TLS");
@@ -186,6 +199,7 @@ class WildFlyIT {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.https("api/tls")).timeout(WAIT)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
+        assertEquals(HttpClient.Version.HTTP_2, response.version(), "the JDK client's default, with HTTP/2 on");
         JsonObject facts = Json.createReader(new StringReader(response.body())).readObject();
         assertTrue(facts.getBoolean("secure"), facts.toString());
         assertEquals("x25519", facts.getString("namedGroup"), facts.toString());
@@ -222,6 +236,30 @@ class WildFlyIT {
         handshakes.theJdkWebSocketClientIsListedWithItsUserAgent();
         handshakes.theReadinessCommandNamesTheClientsHybridOnlyWouldRefuse();
         handshakes.theCountedGroupIsTheGroupTheSessionReports();
+    }
+
+    /**
+     * The sample portal alone on WildFly: pqws.war is undeployed first (a request to it gets 404), and the portal keeps
+     * everything the library gives it, which it then cannot owe to pqws.war. pqws.war is deployed again afterwards for
+     * the last test.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theSamplePortalAloneKeepsTheLibrarysGroupChecksLimitsNotificationsAndMetrics() throws Exception {
+        server.undeploy(PqwsServer.CONTEXT);
+        try {
+            HttpResponse<String> gone = Users.https(null).send(HttpRequest.newBuilder(server.https("api/tls"))
+                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, gone.statusCode(), "pqws.war is undeployed: " + gone.body());
+            SamplePortal alone = portal();
+            alone.deskReportsEachSessionsGroup();
+            alone.deskRefusesAForeignOrigin();
+            alone.deskClosesAnOversizedMessageWith1009();
+            alone.shiftBoardNotifiesTheStaff();
+            alone.metricsCountTheDeskOnly();
+        } finally {
+            server.redeploy(PqwsServer.CONTEXT);
+        }
     }
 
     private static SamplePortal portal() {

@@ -54,7 +54,8 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * refusal reason, a Bouncy Castle failure under its TLS alert. Failures after the handshake finished are not counted.
  * Every server handshake that completes or fails is counted once by its {@link HandshakeObserver}; one the peer
  * abandons before either is not counted. Once completed, the client's fingerprint is also in the session, as the
- * value {@value #FINGERPRINT_SESSION_VALUE}, for whoever sees the connection's requests.
+ * value {@value #FINGERPRINT_SESSION_VALUE}, and the negotiated group's name, as {@value #GROUP_SESSION_VALUE}, for
+ * whoever sees the connection's requests.
  */
 final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLEngine {
 
@@ -62,6 +63,12 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
     static final byte[] HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
     /** The SSLSession value holding the client's JA4 fingerprint ({@link Ja4}); the pqws library reads it. */
     public static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
+    /**
+     * The SSLSession value holding the name of the group the session's full handshake negotiated (as counted in
+     * {@link ServerHandshakes}): the pqws library reads it where a container wraps this engine (Undertow's ALPN
+     * engine for HTTP/2) or hands out only the connection's SSLSession, so Bouncy Castle's connection is out of reach.
+     */
+    public static final String GROUP_SESSION_VALUE = "io.pqws.namedGroup";
 
     private static final Logger LOG = Logger.getLogger(ClientHelloGuardEngine.class.getName());
 
@@ -265,7 +272,10 @@ final class ClientHelloGuardEngine extends ForwardingSslEngine implements BCSSLE
             outcomeCounted = true;
             if (!delegate().getUseClientMode()) {
                 SSLSession session = delegate().getSession();
-                observer.completed(session);
+                String group = observer.completed(session);
+                if (group != null) {
+                    session.putValue(GROUP_SESSION_VALUE, group);
+                }
                 String fingerprint = observer.fingerprint();
                 if (fingerprint != null) {
                     session.putValue(FINGERPRINT_SESSION_VALUE, fingerprint);

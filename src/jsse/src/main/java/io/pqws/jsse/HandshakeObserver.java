@@ -12,8 +12,9 @@ import javax.net.ssl.SSLSession;
  *
  * <p>The group of a completed full handshake is the one the server's order selects from the ClientHello
  * ({@link HybridRequirement#selectedGroup}), the rule Bouncy Castle applies with {@code useNamedGroupsOrder=true};
- * {@code WholeServerHandshakes} (integration tests) compares it with the group each session reads from Bouncy Castle
- * itself, and fails if a Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than
+ * {@code WholeServerHandshakes} (integration tests) compares it with the group the client's Bouncy Castle negotiated,
+ * and the library's {@code SessionGroupTest} with the group the server's Bouncy Castle connection holds, and both fail
+ * if a Bouncy Castle upgrade changes the rule. A resumed TLS 1.2 session (its session is older than
  * its ClientHello) made no key exchange and is counted as {@value ServerHandshake#RESUMED}.
  *
  * <p>Over the JDK's SunJSSE (the {@code observe} profile) there is no rule to apply: SunJSSE follows its own, and
@@ -51,26 +52,32 @@ final class HandshakeObserver {
         hello = clientHello;
     }
 
-    /** The handshake completed with this session. */
-    void completed(SSLSession session) {
+    /**
+     * The handshake completed with this session.
+     *
+     * @return the name of the group this handshake's key exchange used, or {@code null} when it made none (a resumed
+     *         TLS 1.2 session) or its ClientHello could not be read
+     */
+    String completed(SSLSession session) {
         ClientHello seen = hello;
         String protocol = session.getProtocol();
         if (seen == null) {
             record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.UNKNOWN, false, false,
                     false));
-            return;
+            return null;
         }
         boolean tls13 = "TLSv1.3".equals(protocol);
         if (!tls13 && session.getCreationTime() < helloMillis) {
             record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, ServerHandshake.RESUMED,
                     hybridOffered(seen), hybridKeyShare(seen), false));
-            return;
+            return null;
         }
         Integer group = rule.selectedGroup(seen, engineGroups, protocol).orElse(null);
         String name = group == null ? ServerHandshake.UNKNOWN : Groups.name(group);
         boolean helloRetry = tls13 && group != null && !seen.keyShareGroups().contains(group);
         record(new ServerHandshake(ServerHandshake.COMPLETED, protocol, name, hybridOffered(seen),
                 hybridKeyShare(seen), helloRetry));
+        return group == null ? null : name;
     }
 
     /**

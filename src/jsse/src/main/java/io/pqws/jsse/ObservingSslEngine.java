@@ -20,17 +20,14 @@ import javax.net.ssl.SSLSession;
  * alone decides every byte and negotiates exactly what it would without pqws. When the handshake completes it is
  * counted once ({@link ServerHandshakes}, {@link ClientFingerprints}) and the session carries the client's
  * fingerprint ({@value ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}) and the group the server chose
- * ({@value #GROUP_SESSION_VALUE}), for the pqws library, which has no other way to learn them under SunJSSE. A
- * failed server handshake is counted once too; SunJSSE's exceptions carry no alert pqws can read, so its reason is
- * {@value HandshakeFailures#OTHER}. Client-mode engines are not watched at all.
+ * ({@value ClientHelloGuardEngine#GROUP_SESSION_VALUE}), for the pqws library, which has no other way to learn them
+ * under SunJSSE. A failed server handshake is counted once too; SunJSSE's exceptions carry no alert pqws can read, so
+ * its reason is {@value HandshakeFailures#OTHER}. Client-mode engines are not watched at all.
  *
  * <p>Why not {@link ClientHelloGuardEngine}: that engine is a {@code BCSSLEngine}, exposing Bouncy Castle's API to
  * code that reads the group from Bouncy Castle, and it can hold a ClientHello back; neither has a place here.
  */
 final class ObservingSslEngine extends ForwardingSslEngine {
-
-    /** The SSLSession value holding the group name the server's flight named; the pqws library reads it. */
-    public static final String GROUP_SESSION_VALUE = "io.pqws.namedGroup";
 
     private final HandshakeFailures failures;
     private final HandshakeObserver observer;
@@ -148,7 +145,7 @@ final class ObservingSslEngine extends ForwardingSslEngine {
         synchronized (watching.flight) {
             flight = watching.flight.flight();
         }
-        session.putValue(GROUP_SESSION_VALUE, observer.completed(session, flight));
+        session.putValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE, observer.completed(session, flight));
         String fingerprint = observer.fingerprint();
         if (fingerprint != null) {
             session.putValue(ClientHelloGuardEngine.FINGERPRINT_SESSION_VALUE, fingerprint);

@@ -95,7 +95,7 @@ class ObserveModeTest {
         assertWireAndSession(hybrid, Groups.X25519);
         assertWireAndSession(p256, Groups.SECP256R1);
         assertWireAndSession(sun, Groups.X25519);
-        assertEquals("x25519", tls12.server.engine.getSession().getValue(ObservingSslEngine.GROUP_SESSION_VALUE),
+        assertEquals("x25519", tls12.server.engine.getSession().getValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE),
                 "the TLS 1.2 group comes from the ServerKeyExchange");
         assertEquals(Map.of(
                 key("TLSv1.3", "x25519", true, false), 1L,
@@ -123,7 +123,7 @@ class ObserveModeTest {
         MemoryHandshake resumed = completed(tls12SunClient(client), TestPki.server(observed));
 
         assertEquals(ServerHandshake.RESUMED,
-                resumed.server.engine.getSession().getValue(ObservingSslEngine.GROUP_SESSION_VALUE));
+                resumed.server.engine.getSession().getValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE));
         assertEquals(Map.of(key("TLSv1.2", ServerHandshake.RESUMED, false, false), 1L),
                 delta(before, ServerHandshakes.jvmWide().getCounts()));
     }
@@ -231,7 +231,7 @@ class ObserveModeTest {
         TlsRecords.ServerHellos wire = TlsRecords.serverHellos(handshake.server.sent.toByteArray());
         assertEquals(group, wire.selectedGroup(), "the group on the wire");
         assertEquals(Groups.name(group), handshake.server.engine.getSession()
-                .getValue(ObservingSslEngine.GROUP_SESSION_VALUE), "the group in the session");
+                .getValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE), "the group in the session");
     }
 
     private static String fingerprint(MemoryHandshake handshake) {

@@ -2,10 +2,12 @@ package io.pqws.jsse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.management.ObjectName;
@@ -73,6 +75,21 @@ class ServerHandshakesTest {
                 .filter(f -> f.getFingerprint().equals(fingerprint)).findFirst().orElseThrow();
         assertTrue(row.getWithoutHybrid() >= 1, "the classic client offered no hybrid group");
         assertEquals("TLSv1.3,TLSv1.2", row.getVersions());
+    }
+
+    @Test
+    void theSessionNamesTheGroupOnTheWire() throws Exception {
+        SSLContext pqws = profile(null);
+        for (String[] offered : List.of(HYBRID_CLIENT, CLASSIC_FIRST_CLIENT, CLASSIC_CLIENT)) {
+            MemoryHandshake handshake = completed(TestPki.bcClient(offered), TestPki.server(pqws));
+            int wire = TlsRecords.serverHellos(handshake.server.sent.toByteArray()).selectedGroup();
+            assertEquals(Groups.name(wire), handshake.server.engine.getSession()
+                    .getValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE), String.join(",", offered));
+            assertNull(handshake.client.engine.getSession().getValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE),
+                    "a plain Bouncy Castle engine names no group: the value is the PQWS engine's");
+        }
+        MemoryHandshake tls12 = completed(TestPki.bcClient(CLASSIC_CLIENT, "TLSv1.2"), TestPki.server(pqws));
+        assertEquals("x25519", tls12.server.engine.getSession().getValue(ClientHelloGuardEngine.GROUP_SESSION_VALUE));
     }
 
     @Test

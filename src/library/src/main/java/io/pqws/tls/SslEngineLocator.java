@@ -3,6 +3,7 @@ package io.pqws.tls;
 import java.util.Optional;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,4 +21,13 @@ public interface SslEngineLocator {
 
     /** The engine of the request's connection, empty for a plain connection. */
     Optional<SSLEngine> locate(HttpServletRequest request) throws ReflectiveOperationException;
+
+    /**
+     * The TLS session of the request's connection, empty for a plain connection: the located engine's by default.
+     * A container that keeps the engine out of reach for some connections (Undertow for HTTP/2) overrides this with
+     * its own public way to the session, which is enough where the PQWS provider named the group in it.
+     */
+    default Optional<SSLSession> locateSession(HttpServletRequest request) throws ReflectiveOperationException {
+        return locate(request).map(SSLEngine::getSession);
+    }
 }

@@ -21,8 +21,10 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Works out the {@link TlsFacts} of the connection an HTTP request (or WebSocket upgrade) arrived on.
  *
- * <p>Why the group comes from the engine and never from configuration: the point is to show operators what their
- * users really negotiated, including the clients that fell back to a classic group. Behind a TLS-terminating proxy
+ * <p>Why the group comes from the connection and never from configuration: the point is to show operators what their
+ * users really negotiated, including the clients that fell back to a classic group. Under a PQ profile the PQWS
+ * provider names it in the connection's TLS session, which every container hands out, also where it hides the engine
+ * (Undertow with HTTP/2 on); without that value, Bouncy Castle's own engine is read. Behind a TLS-terminating proxy
  * the engine holds only the proxy's hop, so a request from a trusted proxy ({@link TrustedProxy}) gets the facts that
  * proxy reported, labelled as such.
  */
@@ -41,9 +43,11 @@ public class TlsFactsResolver {
     /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}. */
     static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
     /**
-     * Kept in step with {@code io.pqws.jsse.ObservingSslEngine#GROUP_SESSION_VALUE}: in the {@code observe} profile the
-     * PQWS provider leaves the group the JDK's server named in its ServerHello (or TLS 1.2 ServerKeyExchange) here,
-     * since SunJSSE reports it through no API; {@code resumed} or {@code unknown} when the handshake named none.
+     * Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#GROUP_SESSION_VALUE}: the PQWS provider (both its
+     * engines) names the group of each server handshake in its session, so the WAR reads it through any engine or
+     * session the container lets it reach (an ALPN wrapper's too), and in the {@code observe} profile, where SunJSSE
+     * reports it through no API, at all. The observe mode writes {@value #GROUP_RESUMED} or {@code unknown} when the
+     * handshake named none.
      */
     static final String GROUP_SESSION_VALUE = "io.pqws.namedGroup";
     static final String GROUP_RESUMED = "resumed";
@@ -69,17 +73,31 @@ public class TlsFactsResolver {
                     clientCertificate, "this container is not supported for reading the TLS engine ("
                             + request.getClass().getName() + ")");
         }
+        SSLSession session;
+        try {
+            session = locator.get().locateSession(request).orElse(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot reach the TLS session of this connection: {0}", e.toString());
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "the container's TLS engine could not be reached");
+        }
+        if (session == null) {
+            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
+                    clientCertificate, "the container reported no TLS engine for this connection");
+        }
+        Optional<String> named = groupNamedInSession(session);
+        if (named.isPresent()) {
+            return facts(session, named.get(), clientCertificate, null);
+        }
         SSLEngine engine;
         try {
             engine = locator.get().locate(request).orElse(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot reach the TLS engine of this connection: {0}", e.toString());
-            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
-                    clientCertificate, "the container's TLS engine could not be reached");
+            return facts(session, null, clientCertificate, "the container's TLS engine could not be reached");
         }
         if (engine == null) {
-            return new TlsFacts(true, null, (String) request.getAttribute(CIPHER_SUITE_ATTRIBUTE), null, false,
-                    clientCertificate, "the container reported no TLS engine for this connection");
+            return facts(session, null, clientCertificate, "the container reported no TLS engine for this connection");
         }
         return fromEngine(engine, clientCertificate);
     }
@@ -97,16 +115,25 @@ public class TlsFactsResolver {
         }
         Optional<SslEngineLocator> locator = locators.stream().filter(l -> l.supports(request)).findFirst();
         try {
-            return locator.isEmpty() ? Optional.empty() : locator.get().locate(request)
-                    .map(engine -> engine.getSession().getValue(FINGERPRINT_SESSION_VALUE))
+            return locator.isEmpty() ? Optional.empty() : locator.get().locateSession(request)
+                    .map(session -> session.getValue(FINGERPRINT_SESSION_VALUE))
                     .filter(String.class::isInstance).map(String.class::cast);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /**
+     * The facts of an engine's session: the group the PQWS provider named in it ({@value #GROUP_SESSION_VALUE}),
+     * else the one Bouncy Castle's connection holds, where the engine is Bouncy Castle's (or the PQWS one); both name
+     * the same group for the same handshake ({@code SessionGroupTest}).
+     */
     static TlsFacts fromEngine(SSLEngine engine, String clientCertificate) {
         SSLSession session = engine.getSession();
+        Optional<String> named = groupNamedInSession(session);
+        if (named.isPresent()) {
+            return facts(session, named.get(), clientCertificate, null);
+        }
         String unavailable = null;
         String group = null;
         try {
@@ -114,8 +141,6 @@ public class TlsFactsResolver {
             Object observed = session.getValue(GROUP_SESSION_VALUE);
             if (codePoint.isPresent()) {
                 group = NamedGroups.nameOf(codePoint.get());
-            } else if (observed instanceof String name && NamedGroups.codePointOf(name).isPresent()) {
-                group = NamedGroups.nameOf(NamedGroups.codePointOf(name).get());
             } else if (GROUP_RESUMED.equals(observed)) {
                 unavailable = "this TLS 1.2 connection resumed an earlier session, so it made no key exchange";
             } else if (observed != null) {
@@ -131,6 +156,20 @@ public class TlsFactsResolver {
                     + "place and Bouncy Castle at the tested version? {0}", e.getMessage());
             unavailable = "the server cannot read Bouncy Castle's negotiated group (see the server log)";
         }
+        return facts(session, group, clientCertificate, unavailable);
+    }
+
+    /**
+     * The group the PQWS provider named in the session, under this project's name for it; empty when it named none, or
+     * only {@value #GROUP_RESUMED} or {@code unknown} (the observe mode's words for a handshake without a group).
+     */
+    static Optional<String> groupNamedInSession(SSLSession session) {
+        return session.getValue(GROUP_SESSION_VALUE) instanceof String name
+                ? NamedGroups.codePointOf(name).map(NamedGroups::nameOf)
+                : Optional.empty();
+    }
+
+    private static TlsFacts facts(SSLSession session, String group, String clientCertificate, String unavailable) {
         return new TlsFacts(true, session.getProtocol(), session.getCipherSuite(), group,
                 NamedGroups.isHybridPostQuantum(group), clientCertificate, unavailable);
     }
@@ -155,16 +194,16 @@ public class TlsFactsResolver {
             return Optional.empty();
         }
         try {
-            Optional<SSLEngine> engine = locator.get().locate(request);
-            if (engine.isEmpty()) {
+            Optional<SSLSession> session = locator.get().locateSession(request);
+            if (session.isEmpty()) {
                 return Optional.empty();
             }
-            Certificate[] peer = engine.get().getSession().getPeerCertificates();
+            Certificate[] peer = session.get().getPeerCertificates();
             return peer.length > 0 && peer[0] instanceof X509Certificate first ? Optional.of(first) : Optional.empty();
         } catch (SSLPeerUnverifiedException e) {
             return Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot reach the TLS engine of this connection for its client certificate: {0}",
+            LOG.log(Level.WARNING, "cannot reach the TLS session of this connection for its client certificate: {0}",
                     e.toString());
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import static io.pqws.tls.ContainerReflection.unwrap;
 import java.util.Optional;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,10 +20,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code AbstractServerConnection#getChannel()} (the connection's {@code StreamConnection}) →
  * {@code UndertowXnioSsl.getSslEngine(connection)}.
  *
- * <p>HTTP/2 is the exception: with it enabled, Undertow wraps every TLS engine in its ALPN engine and keeps the
- * connection of an HTTP/2 stream behind non-public methods, so {@link #locate} says so instead of reaching past the
- * public API. {@code server-config/wildfly/configure-pq.cli} therefore serves the PQ listener over HTTP/1.1, the
- * protocol of every WebSocket upgrade anyway.
+ * <p>With HTTP/2 on (WildFly's default), Undertow wraps every TLS engine in its ALPN engine
+ * ({@code ALPNLimitingSSLEngine}), which hides Bouncy Castle's engine but forwards {@code getSession()}, and an
+ * HTTP/2 request's connection ({@code Http2ServerConnection}) has no channel to take the engine from. Its session is
+ * public for every connection, though: {@code ServerConnection#getSslSession()}, which {@link #locateSession} returns;
+ * the PQWS provider names each session's group in it ({@link TlsFactsResolver}).
  */
 public final class UndertowSslEngineLocator implements SslEngineLocator {
 
@@ -30,7 +32,6 @@ public final class UndertowSslEngineLocator implements SslEngineLocator {
     private static final String HTTP1_CONNECTION = "io.undertow.server.AbstractServerConnection";
     private static final String SSL_CONNECTION = "org.xnio.ssl.SslConnection";
     private static final String UNDERTOW_SSL = "io.undertow.protocols.ssl.UndertowXnioSsl";
-    private static final String ALPN_WRAPPER = "io.undertow.server.protocol.http.ALPNLimitingSSLEngine";
 
     @Override
     public boolean supports(HttpServletRequest request) {
@@ -39,12 +40,11 @@ public final class UndertowSslEngineLocator implements SslEngineLocator {
 
     @Override
     public Optional<SSLEngine> locate(HttpServletRequest request) throws ReflectiveOperationException {
-        Object exchange = call(unwrap(request), "getExchange");
-        Object connection = call(exchange, "getConnection");
+        Object connection = connection(request);
         ClassLoader undertow = connection.getClass().getClassLoader();
         if (!Class.forName(HTTP1_CONNECTION, false, undertow).isInstance(connection)) {
             throw new ReflectiveOperationException("Undertow exposes no TLS engine for a "
-                    + connection.getClass().getSimpleName() + " (HTTP/2) request; WebSocket upgrades use HTTP/1.1");
+                    + connection.getClass().getSimpleName() + " (HTTP/2) request, only its session");
         }
         Object channel = call(connection, "getChannel");
         Class<?> sslConnection = Class.forName(SSL_CONNECTION, false, channel.getClass().getClassLoader());
@@ -53,10 +53,17 @@ public final class UndertowSslEngineLocator implements SslEngineLocator {
         }
         Object engine = Class.forName(UNDERTOW_SSL, false, undertow).getMethod("getSslEngine", sslConnection)
                 .invoke(null, channel);
-        if (engine != null && engine.getClass().getName().equals(ALPN_WRAPPER)) {
-            throw new ReflectiveOperationException("Undertow's HTTP/2 (ALPN) engine hides the TLS engine of this "
-                    + "connection; turn HTTP/2 off on the https listener (server-config/wildfly/configure-pq.cli does)");
-        }
         return Optional.ofNullable((SSLEngine) engine);
+    }
+
+    /** The connection's session, for HTTP/1.1 and HTTP/2 alike; empty for a plain connection. */
+    @Override
+    public Optional<SSLSession> locateSession(HttpServletRequest request) throws ReflectiveOperationException {
+        Object connection = connection(request);
+        return Optional.ofNullable((SSLSession) connection.getClass().getMethod("getSslSession").invoke(connection));
+    }
+
+    private static Object connection(HttpServletRequest request) throws ReflectiveOperationException {
+        return call(call(unwrap(request), "getExchange"), "getConnection");
     }
 }

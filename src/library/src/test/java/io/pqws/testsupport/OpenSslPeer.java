@@ -37,7 +37,7 @@ import io.pqws.tls.NamedGroups;
  * Running it needs root, as {@code chroot} does.
  *
  * <p>Each {@link #connect} copies the PEM files it needs into a fresh {@code <chroot>/tmp/pqws-*} directory, runs
- * <pre>chroot DIR openssl s_client -connect 127.0.0.1:PORT -servername localhost -brief -no_ign_eof
+ * <pre>chroot DIR openssl s_client -connect 127.0.0.1:PORT -servername localhost -no_ign_eof -brief|-alpn LIST
  *     [-groups LIST] [-CAfile CA -verify_hostname localhost] [-cert CERT -key KEY]</pre>
  * with standard input closed (so s_client ends right after the handshake with a close_notify), waits a bounded
  * time, and deletes the directory again. The output is parsed into a {@link Result}.
@@ -104,9 +104,12 @@ public final class OpenSslPeer {
      *        local address (connecting to a local non-loopback address makes it the connection's source too)
      * @param send what to send after the handshake (an HTTP request, read until the server closes: {@code -ign_eof}),
      *        or {@code null} to close right after the handshake
+     * @param alpn the {@code -alpn} list (e.g. {@code "h2,http/1.1"}), or {@code null} to offer none; s_client then
+     *        runs without {@code -brief}, which prints no ALPN result
      */
     public record Request(int port, String groups, X509Certificate trustAnchor, X509Certificate clientCertificate,
-            PrivateKey clientKey, Duration timeout, String signatureAlgorithms, String host, String send) {
+            PrivateKey clientKey, Duration timeout, String signatureAlgorithms, String host, String send,
+            String alpn) {
 
         public Request {
             if ((clientCertificate == null) != (clientKey == null)) {
@@ -116,41 +119,49 @@ public final class OpenSslPeer {
 
         /** OpenSSL's default groups, no verification, no client certificate, 20 seconds. */
         public static Request to(int port) {
-            return new Request(port, null, null, null, null, Duration.ofSeconds(20), null, "127.0.0.1", null);
+            return new Request(port, null, null, null, null, Duration.ofSeconds(20), null, "127.0.0.1", null, null);
         }
 
         public Request groups(String list) {
             return new Request(port, list, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms, host,
-                    send);
+                    send, alpn);
         }
 
         public Request trusting(X509Certificate anchor) {
             return new Request(port, groups, anchor, clientCertificate, clientKey, timeout, signatureAlgorithms, host,
-                    send);
+                    send, alpn);
         }
 
         public Request clientCertificate(X509Certificate certificate, PrivateKey key) {
-            return new Request(port, groups, trustAnchor, certificate, key, timeout, signatureAlgorithms, host, send);
+            return new Request(port, groups, trustAnchor, certificate, key, timeout, signatureAlgorithms, host, send,
+                    alpn);
         }
 
         public Request timeout(Duration limit) {
             return new Request(port, groups, trustAnchor, clientCertificate, clientKey, limit, signatureAlgorithms, host,
-                    send);
+                    send, alpn);
         }
 
         public Request signatureAlgorithms(String list) {
-            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, list, host, send);
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, list, host, send,
+                    alpn);
         }
 
         public Request host(String address) {
             return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms,
-                    address, send);
+                    address, send, alpn);
+        }
+
+        /** Offers these application protocols ({@code -alpn}, e.g. {@code "h2,http/1.1"}). */
+        public Request alpn(String protocols) {
+            return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms,
+                    host, send, protocols);
         }
 
         /** Sends {@code text} after the handshake and reads until the server closes the connection. */
         public Request sending(String text) {
             return new Request(port, groups, trustAnchor, clientCertificate, clientKey, timeout, signatureAlgorithms,
-                    host, text);
+                    host, text, alpn);
         }
     }
 
@@ -169,9 +180,11 @@ public final class OpenSslPeer {
      *        {@code mldsa65}
      * @param exitCode s_client's exit status
      * @param output everything s_client printed (stdout and stderr), for assertion messages
+     * @param alpnProtocol the application protocol the server selected, e.g. {@code h2}; {@code null} when none was
+     *        negotiated or none was offered ({@link Request#alpn})
      */
     public record Result(boolean handshakeCompleted, String protocol, String cipher, String group,
-            String verification, String signatureType, int exitCode, String output) {
+            String verification, String signatureType, int exitCode, String output, String alpnProtocol) {
 
         public boolean verified() {
             return "OK".equals(verification);
@@ -186,8 +199,13 @@ public final class OpenSslPeer {
         String inside = "/" + chroot.relativize(files).toString().replace('\\', '/');
         try {
             List<String> command = new ArrayList<>(List.of("chroot", chroot.toString(), "openssl", "s_client",
-                    "-connect", request.host() + ":" + request.port(), "-servername", "localhost", "-brief",
+                    "-connect", request.host() + ":" + request.port(), "-servername", "localhost",
                     request.send() == null ? "-no_ign_eof" : "-ign_eof"));
+            if (request.alpn() == null) {
+                command.add("-brief");
+            } else {
+                command.addAll(List.of("-alpn", request.alpn()));
+            }
             if (request.groups() != null) {
                 command.addAll(List.of("-groups", request.groups()));
             }
@@ -330,6 +348,9 @@ public final class OpenSslPeer {
     /** Printed for classic groups: "X25519, 253 bits", "ECDH, prime256v1, 256 bits", "DH, 2048 bits". */
     private static final Pattern PEER_TEMP_KEY = Pattern.compile("(?m)^Peer Temp Key: (.+)$");
 
+    /** Normal mode only: "ALPN protocol: h2" ("No ALPN negotiated" otherwise). */
+    private static final Pattern ALPN = Pattern.compile("(?m)^ALPN protocol: (\\S+)$");
+
     /** OpenSSL's names for the NIST curves, as "Peer Temp Key: ECDH, NAME, ..." prints them. */
     private static final Map<String, String> CURVE_NAMES = Map.of(
             "prime256v1", "secp256r1", "secp384r1", "secp384r1", "secp521r1", "secp521r1");
@@ -343,14 +364,14 @@ public final class OpenSslPeer {
         boolean normalModeCompleted = newSession.find();
         boolean completed = ESTABLISHED.matcher(output).find() || normalModeCompleted;
         if (!completed) {
-            return new Result(false, null, null, null, null, null, exitCode, output);
+            return new Result(false, null, null, null, null, null, exitCode, output, null);
         }
         String cipher = first(CIPHER, output);
         if (cipher == null && normalModeCompleted) {
             cipher = newSession.group(2);
         }
         return new Result(true, first(PROTOCOL, output), cipher, group(output), first(VERIFICATION, output),
-                first(SIGNATURE_TYPE, output), exitCode, output);
+                first(SIGNATURE_TYPE, output), exitCode, output, first(ALPN, output));
     }
 
     private static String group(String output) {

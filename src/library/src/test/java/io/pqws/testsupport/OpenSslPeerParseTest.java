@@ -132,6 +132,28 @@ class OpenSslPeerParseTest {
         assertEquals("self-signed certificate", result.verification());
     }
 
+    /** With {@code -alpn} s_client runs in normal mode, which names the protocol the server selected, or none. */
+    @Test
+    void normalModeAlpn() {
+        String session = """
+                CONNECTED(00000003)
+                Negotiated TLS1.3 group: X25519MLKEM768
+                Verification: OK
+                ---
+                New, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384
+                Protocol: TLSv1.3
+                %s
+                Verify return code: 0 (ok)
+                ---
+                DONE
+                """;
+        OpenSslPeer.Result h2 = OpenSslPeer.parse(session.formatted("ALPN protocol: h2"), 0);
+        assertEquals("h2", h2.alpnProtocol());
+        assertEquals("X25519MLKEM768", h2.group());
+        assertTrue(h2.verified());
+        assertNull(OpenSslPeer.parse(session.formatted("No ALPN negotiated"), 0).alpnProtocol());
+    }
+
     /** Normal mode prints a session block even when the handshake failed, with a misleading "Verification: OK". */
     @Test
     void normalModeHandshakeFailure() {
