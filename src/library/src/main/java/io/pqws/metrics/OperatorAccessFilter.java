@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * with the client's address. Declared without a URL pattern: the web application that has such files maps it to them
  * in its {@code web.xml}. The REST resources behind them are guarded by {@link OperatorOnlyFilter}.
  */
-@WebFilter(filterName = "pqws-operator-access")
 public class OperatorAccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
