@@ -86,7 +86,7 @@ cp -r "$root/pq-profile/$profile" "$state_dir/profiles/"
 "$java" -cp "$root/target/pqws-client/pqws-client.jar" io.pqws.profile.ProfileArgsWriter \
   --profiles "$state_dir/profiles" --jars "$state_dir/jars" --out "$state_dir" --profile "$profile" >/dev/null
 # The Liberty addition to the profile's security properties (see the header), after the profile tool checked them.
-printf '%s\n' '# pqws, Open Liberty: its SSL configuration asks the PQWS provider for these factories; SunJSSE has them.' \
+printf '%s\n' '# pqws, Open Liberty: its SSL configuration asks PQWS for these factories; SunJSSE has them.' \
   'ssl.KeyManagerFactory.algorithm=SunX509|SunJSSE' 'ssl.TrustManagerFactory.algorithm=PKIX|SunJSSE' \
   >> "$state_dir/profiles/$profile/java.security"
 
