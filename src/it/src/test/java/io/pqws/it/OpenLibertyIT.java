@@ -22,13 +22,15 @@ import io.pqws.client.WsMessage;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssConnection;
 import io.pqws.lifecycle.ModuleShutdown;
+import io.pqws.testsupport.HeadlessChromium;
 import io.pqws.testsupport.OpenSslPeer;
 
 /**
  * The same WAR on Open Liberty 26 (Jakarta EE 10 web profile), whose https port
  * {@code server-config/open-liberty/configure-pq.sh} turned into a hybrid one: the echo works, the server's group
  * order wins (so the PQWS provider serves Liberty's SSL channel, not SunJSSE), OpenSSL 3.5 gets the hybrid group,
- * the mTLS client certificate is reported, and {@code restore.sh} gives every configuration file of the server back.
+ * the mTLS client certificate is reported, Chromium's page says the group is unknown, and {@code restore.sh} gives
+ * every configuration file of the server back.
  * Last, removing the WAR from {@code dropins/} closes every open WebSocket session with {@code 1001}.
  *
  * <p>The groups are checked where the client sees them: Liberty keeps the {@code SSLEngine} of a connection behind
@@ -140,6 +142,20 @@ class OpenLibertyIT {
         assertTrue(result.handshakeCompleted(), result.toString());
         assertTrue(result.verified(), result.toString());
         assertEquals("X25519MLKEM768", result.group(), result.toString());
+    }
+
+    /**
+     * Chromium loads the page and its WebSocket over the PQ endpoint, and the page tells the truth: the server could
+     * not say which group the connection got, so the verdict is "unknown" with the server's reason, never "safe".
+     */
+    @Test
+    void chromiumShowsThatTheServerCannotTellTheGroup() throws Exception {
+        try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
+            PageVerdict page = PageVerdict.load(chromium, server.https("").toString());
+            assertEquals("unknown", page.state(), page.toString());
+            assertEquals("Key exchange unknown", page.title(), page.toString());
+            assertEquals("unknown", page.group(), page.toString());
+        }
     }
 
     @Test

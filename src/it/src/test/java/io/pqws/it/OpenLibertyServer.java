@@ -155,6 +155,10 @@ final class OpenLibertyServer {
         return URI.create("wss://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
+    URI https(String path) {
+        return URI.create("https://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
+    }
+
     private void awaitStart() throws IOException, InterruptedException {
         Path log = home.getParent().resolve("server-console.log");
         CompletableFuture<String> started = new CompletableFuture<>();
