@@ -7,7 +7,6 @@ import io.pqws.tls.TrustedProxy;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * with the client's address. Declared without a URL pattern: the web application that has such files maps it to them
  * in its {@code web.xml}. The REST resources behind them are guarded by {@link OperatorOnlyFilter}.
  */
-@WebFilter(filterName = "pqws-operator-access")
 public class OperatorAccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +29,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code META-INF/web-fragment.xml}, whose mappings the container applies in declaration order, so it also runs
  * before {@code pqws-handshake-tls}: a refused request never has its TLS facts filed or counted.
  */
-@WebFilter(filterName = "pqws-upgrade-request", asyncSupported = true)
 public class UpgradeRequestFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

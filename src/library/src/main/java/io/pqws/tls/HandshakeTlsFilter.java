@@ -7,7 +7,6 @@ import io.pqws.metrics.WebSocketMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * the WebSocket implementation's own filter (Tyrus and Undertow register theirs programmatically, after the declared
  * ones), so this sees every upgrade first.
  */
-@WebFilter(filterName = "pqws-handshake-tls", asyncSupported = true)
 public class HandshakeTlsFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

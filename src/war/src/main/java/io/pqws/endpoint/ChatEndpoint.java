@@ -9,6 +9,7 @@ import io.pqws.messaging.ChatRooms;
 import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.TicketCarrier;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -23,7 +24,11 @@ import jakarta.websocket.server.ServerEndpoint;
  * {@code /chat/{room}}: a multi-party chat room for authenticated users. Opening the connection joins the room; the
  * protocol is in {@code docs/messaging.md}. The endpoint only wires the session to {@link EndpointLifecycle} (TLS
  * facts, limits) and {@link ChatRooms} (everything else).
+ *
+ * <p>{@code @Dependent} makes it a CDI bean under {@code bean-discovery-mode="annotated"}: Open Liberty injects
+ * only endpoints that are beans and creates any other with {@code new}, leaving its {@code @Inject} fields null.
  */
+@Dependent
 @MeteredEndpoint
 @ServerEndpoint(value = "/chat/{room}", subprotocols = TicketCarrier.SUBPROTOCOL,
         configurator = HandshakeConfigurator.class)

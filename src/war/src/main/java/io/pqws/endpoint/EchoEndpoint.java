@@ -9,6 +9,7 @@ import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.SessionGuard;
 import io.pqws.tls.SessionTlsFacts;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -22,7 +23,11 @@ import jakarta.websocket.server.ServerEndpoint;
  * {@code /echo}: returns every text and binary message unchanged. The smallest useful endpoint, used to check that
  * a connection works end to end under a given TLS profile, and by the benchmarks. Public (no authentication), but
  * under the module's origin check and limits like every endpoint.
+ *
+ * <p>{@code @Dependent} makes it a CDI bean under {@code bean-discovery-mode="annotated"}: Open Liberty injects
+ * only endpoints that are beans and creates any other with {@code new}, leaving its {@code @Inject} fields null.
  */
+@Dependent
 @MeteredEndpoint
 @ServerEndpoint(value = "/echo", configurator = HandshakeConfigurator.class)
 public class EchoEndpoint {

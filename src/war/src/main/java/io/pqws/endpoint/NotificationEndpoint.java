@@ -9,6 +9,7 @@ import io.pqws.messaging.NotificationCenter;
 import io.pqws.metrics.MeteredEndpoint;
 import io.pqws.security.HandshakeConfigurator;
 import io.pqws.security.TicketCarrier;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -22,7 +23,11 @@ import jakarta.websocket.server.ServerEndpoint;
  * {@code /notifications[?lastSeenId=ID]}: server push for an authenticated user, of notifications addressed to the
  * user, to one of the user's roles, or to a topic the user subscribed to. The endpoint only wires the session to
  * {@link EndpointLifecycle} (TLS facts, limits) and {@link NotificationCenter} (everything else).
+ *
+ * <p>{@code @Dependent} makes it a CDI bean under {@code bean-discovery-mode="annotated"}: Open Liberty injects
+ * only endpoints that are beans and creates any other with {@code new}, leaving its {@code @Inject} fields null.
  */
+@Dependent
 @MeteredEndpoint
 @ServerEndpoint(value = "/notifications", subprotocols = TicketCarrier.SUBPROTOCOL,
         configurator = HandshakeConfigurator.class)

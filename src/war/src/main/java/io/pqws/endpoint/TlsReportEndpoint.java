@@ -11,6 +11,7 @@ import io.pqws.security.SessionGuard;
 import io.pqws.tls.SessionTlsFacts;
 import io.pqws.tls.TlsFacts;
 import io.pqws.tls.TlsFactsEncoder;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EncodeException;
@@ -26,7 +27,11 @@ import jakarta.websocket.server.ServerEndpoint;
  * suite, key-exchange group, whether that is a hybrid post-quantum one, client certificate), then echoes text.
  * The browser page uses it to show, for the very connection it holds, whether it is quantum-safe. Public (no
  * authentication), but under the module's origin check and limits like every endpoint.
+ *
+ * <p>{@code @Dependent} makes it a CDI bean under {@code bean-discovery-mode="annotated"}: Open Liberty injects
+ * only endpoints that are beans and creates any other with {@code new}, leaving its {@code @Inject} fields null.
  */
+@Dependent
 @MeteredEndpoint
 @ServerEndpoint(value = "/tls", encoders = TlsFactsEncoder.class, configurator = HandshakeConfigurator.class)
 public class TlsReportEndpoint {
