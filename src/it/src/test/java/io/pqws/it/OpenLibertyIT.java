@@ -29,13 +29,13 @@ import io.pqws.testsupport.OpenSslPeer;
  * The same WAR on Open Liberty 26 (Jakarta EE 10 web profile), whose https port
  * {@code server-config/open-liberty/configure-pq.sh} turned into a hybrid one: the echo works, the server's group
  * order wins (so the PQWS provider serves Liberty's SSL channel, not SunJSSE), OpenSSL 3.5 gets the hybrid group,
- * the mTLS client certificate is reported, Chromium's page says the group is unknown, and {@code restore.sh} gives
- * every configuration file of the server back.
+ * each session reports its own group and the mTLS client certificate, Chromium's page says "quantum-safe", and
+ * {@code restore.sh} gives every configuration file of the server back.
  * Last, removing the WAR from {@code dropins/} closes every open WebSocket session with {@code 1001}.
  *
- * <p>The groups are checked where the client sees them: Liberty keeps the {@code SSLEngine} of a connection behind
- * non-public members of its channel framework, so the WAR reports each session's group as unavailable, with the
- * reason, and this test holds it to that (docs/containers.md, "Open Liberty").
+ * <p>Liberty keeps the {@code SSLEngine} of a connection behind non-public members of its channel framework, but its
+ * public SPI reaches the TLS session, in which the PQWS provider names the group ({@code OpenLibertySslSessionLocator});
+ * each check compares the group the session reports with the one the client negotiated.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenLibertyIT {
@@ -90,7 +90,7 @@ class OpenLibertyIT {
     }
 
     @Test
-    void theSessionReportsTheClientCertificateAndWhyItsGroupIsUnknown() throws Exception {
+    void theSessionReportsItsGroupAndTheClientCertificate() throws Exception {
         ClientTlsSettings alice = PqwsServer.client(TlsProfile.HYBRID)
                 .withClientCertificate(PqwsServer.clientCertificate("alice"));
         try (WssConnection connection = new WssClient(alice).connect(server.wss("tls"), WAIT)) {
@@ -100,11 +100,8 @@ class OpenLibertyIT {
             ServerTls tls = ServerTls.of(connection);
             assertTrue(tls.secure());
             assertEquals("CN=alice, O=pqws dev", tls.clientCertificate());
-            assertNull(tls.namedGroup(), tls.json().toString());
-            assertFalse(tls.hybrid());
-            String reason = tls.json().getString("namedGroupUnavailable");
-            assertTrue(reason.startsWith("this container is not supported for reading the TLS engine (io.openliberty"),
-                    reason);
+            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
+            assertTrue(tls.hybrid());
         }
     }
 
@@ -117,11 +114,14 @@ class OpenLibertyIT {
     }
 
     @Test
-    void aClassicOnlyClientIsServedWithX25519() throws Exception {
+    void aClassicOnlyClientIsServedWithX25519AndToldSo() throws Exception {
         try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
-                .connect(server.wss("echo"), WAIT)) {
+                .connect(server.wss("tls"), WAIT)) {
             assertEquals("x25519", connection.handshake().namedGroup());
             assertFalse(connection.handshake().hybrid());
+            ServerTls tls = ServerTls.of(connection);
+            assertEquals("x25519", tls.namedGroup(), tls.json().toString());
+            assertFalse(tls.hybrid());
         }
     }
 
@@ -144,17 +144,13 @@ class OpenLibertyIT {
         assertEquals("X25519MLKEM768", result.group(), result.toString());
     }
 
-    /**
-     * Chromium loads the page and its WebSocket over the PQ endpoint, and the page tells the truth: the server could
-     * not say which group the connection got, so the verdict is "unknown" with the server's reason, never "safe".
-     */
+    /** Chromium loads the page and its WebSocket over the PQ endpoint, and the page says it is quantum-safe. */
     @Test
-    void chromiumShowsThatTheServerCannotTellTheGroup() throws Exception {
+    void chromiumIsToldItsConnectionIsQuantumSafe() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(PqwsServer.serverCertificate())) {
             PageVerdict page = PageVerdict.load(chromium, server.https("").toString());
-            assertEquals("unknown", page.state(), page.toString());
-            assertEquals("Key exchange unknown", page.title(), page.toString());
-            assertEquals("unknown", page.group(), page.toString());
+            assertEquals("safe", page.state(), page.toString());
+            assertEquals("X25519MLKEM768", page.group(), page.toString());
         }
     }
 

@@ -38,7 +38,7 @@ public class TlsFactsResolver {
     static final String CONTAINER_REQUEST_ATTRIBUTE = "io.pqws.tls.containerRequest";
 
     private final List<SslEngineLocator> locators = List.of(new GrizzlySslEngineLocator(),
-            new UndertowSslEngineLocator());
+            new UndertowSslEngineLocator(), new OpenLibertySslSessionLocator());
 
     /** Kept in step with {@code io.pqws.jsse.ClientHelloGuardEngine#FINGERPRINT_SESSION_VALUE}. */
     static final String FINGERPRINT_SESSION_VALUE = "io.pqws.ja4";
@@ -97,7 +97,8 @@ public class TlsFactsResolver {
             return facts(session, null, clientCertificate, "the container's TLS engine could not be reached");
         }
         if (engine == null) {
-            return facts(session, null, clientCertificate, "the container reported no TLS engine for this connection");
+            return facts(session, null, clientCertificate, "this container shows the TLS session but not its engine, "
+                    + "and no pqws PQ profile named the group in it");
         }
         return fromEngine(engine, clientCertificate);
     }
