@@ -37,6 +37,7 @@ final class AsadminDomain {
      */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
     private static final int ADMIN = 48;
+    private static final int HTTP = 80;
     private static final int HTTPS = 81;
 
     private final Path home;
@@ -150,6 +151,14 @@ final class AsadminDomain {
 
     URI wss(String path) {
         return URI.create("wss://localhost:" + httpsPort() + "/" + PqwsServer.CONTEXT + "/" + path);
+    }
+
+    /**
+     * Over the domain's plain {@code http-listener-1}: for the operator's API where the JDK's HTTP client, which offers
+     * no hybrid group, would be refused by {@code hybrid-only} and counted among the handshake failures measured.
+     */
+    URI http(String path) {
+        return URI.create("http://localhost:" + (portBase + HTTP) + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     URI https(String path) {

@@ -6,14 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +13,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.TlsProfile;
@@ -46,30 +35,20 @@ import io.pqws.testsupport.OpenSslPeer;
 class GlassFishIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern GLASSFISH_DEFAULT_RESOURCE = Pattern.compile("=(jms|concurrent)/__default");
 
     private static AsadminDomain server;
-    private static List<String> domainXmlBefore;
-    private static Set<String> keyStoreBefore;
-    private static Set<String> trustStoreBefore;
+    private static GlassFishDomainState unconfigured;
 
-    /**
-     * GlassFish writes some of its defaults into domain.xml only when a subsystem is first used: {@code cdi-service}
-     * and the web container's {@code session-config} at the first deployment. So the unconfigured domain deploys and
-     * undeploys the WAR once before domain.xml is taken as the one restore.sh must give back. (Its default JMS and
-     * concurrency resources come whenever GlassFish gets to them; {@link #domainXml} leaves them out.)
-     */
+    /** The unconfigured domain deploys and undeploys the WAR once first: see {@link GlassFishDomainState#of}. */
     @BeforeAll
     static void createConfigureAndDeploy() throws Exception {
         assertEquals("hybrid", PqwsServer.profile());
         server = AsadminDomain.glassFish();
         server.deployBuiltWar();
         server.undeploy();
-        domainXmlBefore = domainXml();
-        keyStoreBefore = server.storeAliases("keystore.jks");
-        trustStoreBefore = server.storeAliases("cacerts.jks");
+        unconfigured = GlassFishDomainState.of(server);
         server.configure();
-        assertTrue(domainXml().stream().anyMatch(line -> line.contains("cert-nickname=pqws-server")),
+        assertTrue(GlassFishDomainState.of(server).configuredForPqws(),
                 "control: the comparison sees what configure-pq.sh changed");
         server.deployBuiltWar();
     }
@@ -83,10 +62,7 @@ class GlassFishIT {
         try {
             server.undeployAndRestore();
             server.stop();
-            assertEquals(domainXmlBefore, domainXml(), "restore.sh gives domain.xml back");
-            assertEquals(keyStoreBefore, server.storeAliases("keystore.jks"), "restore.sh removes pqws-server again");
-            assertEquals(trustStoreBefore, server.storeAliases("cacerts.jks"),
-                    "restore.sh removes pqws-client-ca again");
+            unconfigured.assertGivenBackIn(server);
         } finally {
             server.stopAndDelete();
         }
@@ -187,52 +163,6 @@ class GlassFishIT {
         try (StopWitnesses witnesses = StopWitnesses.open(server.wss("echo"), WAIT)) {
             server.undeploy();
             witnesses.assertGoingAway(ModuleShutdown.REASON, WAIT);
-        }
-    }
-
-    /**
-     * domain.xml as lines of a canonical form: one line per element with its attributes in name order, then its
-     * trimmed text. GlassFish serializes the attributes of an element in a different order from one write to the next
-     * (seen: {@code login-module-config}'s {@code module-class} and {@code control-flag} swapped places after an
-     * unrelated {@code asadmin set}); XML gives attribute order no meaning. Element order, names, values, text and
-     * comments are compared as they are, except GlassFish's own default resources ({@code jms/__default...},
-     * {@code concurrent/__default...} and their {@code resource-ref}s): GlassFish adds them by itself at some point
-     * after a start (seen: {@code concurrent/__defaultContextService} and {@code __defaultManagedThreadFactory}
-     * appeared between two snapshots of a domain that had been deployed to once already), and no pqws step touches
-     * them.
-     */
-    private static List<String> domainXml() throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element root = factory.newDocumentBuilder().parse(server.domainDir().resolve("config/domain.xml").toFile())
-                .getDocumentElement();
-        List<String> lines = new ArrayList<>();
-        canonical(root, "", lines);
-        lines.removeIf(line -> GLASSFISH_DEFAULT_RESOURCE.matcher(line).find());
-        return lines;
-    }
-
-    private static void canonical(Node node, String indent, List<String> lines) {
-        switch (node.getNodeType()) {
-            case Node.ELEMENT_NODE -> {
-                Map<String, String> attributes = new TreeMap<>();
-                NamedNodeMap map = node.getAttributes();
-                for (int i = 0; i < map.getLength(); i++) {
-                    attributes.put(map.item(i).getNodeName(), map.item(i).getNodeValue());
-                }
-                lines.add(indent + "<" + node.getNodeName() + " " + attributes + ">");
-                for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-                    canonical(child, indent + "  ", lines);
-                }
-            }
-            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
-                String text = node.getNodeValue().strip();
-                if (!text.isEmpty()) {
-                    lines.add(indent + text);
-                }
-            }
-            case Node.COMMENT_NODE -> lines.add(indent + "<!--" + node.getNodeValue() + "-->");
-            default -> lines.add(indent + "node of type " + node.getNodeType() + ": " + node.getNodeName());
         }
     }
 }
