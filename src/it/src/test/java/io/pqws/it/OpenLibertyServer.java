@@ -49,21 +49,24 @@ final class OpenLibertyServer {
     private static final Set<String> RUNTIME_DIRECTORIES = Set.of("logs", "workarea", "dropins", "apps", "resources");
 
     private final Path home;
+    private final int httpPort;
     private final int httpsPort;
     private Process process;
 
-    private OpenLibertyServer(Path home, int httpsPort) {
+    private OpenLibertyServer(Path home, int httpPort, int httpsPort) {
         this.home = home;
+        this.httpPort = httpPort;
         this.httpsPort = httpsPort;
     }
 
     /**
      * Creates the server from Liberty's {@code webProfile10} template and moves its two ports (9080, 9443 in the
-     * template) to free ones: the user's own server, before pqws. The https port configure-pq.sh then sets is
-     * another free one.
+     * template) to free ones: the user's own server, before pqws. configure-pq.sh leaves the http port alone and
+     * sets the https one to another free port.
      */
     static OpenLibertyServer create() throws IOException, InterruptedException {
-        OpenLibertyServer server = new OpenLibertyServer(Path.of(property("pqws.liberty.home")), freePort());
+        OpenLibertyServer server = new OpenLibertyServer(Path.of(property("pqws.liberty.home")), freePort(),
+                freePort());
         server.command("create", NAME, "--template=webProfile10");
         Path serverXml = server.serverDir().resolve("server.xml");
         String xml = Files.readString(serverXml);
@@ -71,7 +74,7 @@ final class OpenLibertyServer {
             throw new IllegalStateException("Liberty's webProfile10 template no longer has ports 9080 and 9443: "
                     + xml);
         }
-        Files.writeString(serverXml, xml.replace("httpPort=\"9080\"", "httpPort=\"" + freePort() + "\"")
+        Files.writeString(serverXml, xml.replace("httpPort=\"9080\"", "httpPort=\"" + server.httpPort + "\"")
                 .replace("httpsPort=\"9443\"", "httpsPort=\"" + freePort() + "\""));
         return server;
     }
@@ -153,6 +156,14 @@ final class OpenLibertyServer {
 
     URI wss(String path) {
         return URI.create("wss://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
+    }
+
+    /**
+     * Over plain HTTP, for the operator's view where the JDK's own HTTP client, which offers no hybrid group, would
+     * be refused (hybrid-only) or would itself show up in what is measured.
+     */
+    URI http(String path) {
+        return URI.create("http://localhost:" + httpPort + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     URI https(String path) {

@@ -1,0 +1,124 @@
+package io.pqws.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.pqws.client.TlsProfile;
+import io.pqws.client.WssClient;
+import io.pqws.client.WssClientException;
+import io.pqws.client.WssConnection;
+import io.pqws.testsupport.OpenSslPeer;
+import io.pqws.testsupport.PrometheusScrape;
+
+/**
+ * {@code hybrid-only} on Open Liberty, configured by the same {@code configure-pq.sh} with {@code --profile
+ * hybrid-only}: the PQWS ClientHello guard works behind Liberty's SSL channel too, so a classic-only client is refused
+ * in the handshake, and counted, while a hybrid one is served and its session reports the hybrid group
+ * ({@code OpenLibertySslSessionLocator}); {@code restore.sh} then gives every configuration file back.
+ */
+class OpenLibertyHybridOnlyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static OpenLibertyServer server;
+    private static Map<String, String> configurationBefore;
+
+    @BeforeAll
+    static void createConfigureAndStart() throws Exception {
+        assertEquals("hybrid-only", PqwsServer.profile());
+        server = OpenLibertyServer.create();
+        configurationBefore = server.configuration();
+        server.configure();
+        server.deployAndStart();
+    }
+
+    @AfterAll
+    static void stopRestoreAndRemove() throws Exception {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stopAndRestore();
+            assertEquals(configurationBefore, server.configuration(),
+                    "restore.sh gives server.xml, jvm.options and every other configuration file back");
+        } finally {
+            server.delete();
+        }
+    }
+
+    /** The profile the container JVM runs with, and the positive control of the comparison after restore.sh. */
+    @Test
+    void theServerRunsTheHybridOnlyProfileOnTls13Alone() throws Exception {
+        Map<String, String> now = server.configuration();
+        assertNotEquals(configurationBefore, now);
+        assertTrue(now.get("jvm.options").contains("-Dpqws.profile=hybrid-only"), now.get("jvm.options"));
+        String override = now.get("configDropins/overrides/pqws-pq.xml");
+        assertTrue(override.contains("sslProtocol=\"TLSv1.3\""), override);
+        assertEquals("hybrid-only", new OperatorHttp(server.http("")).status().getString("profile"));
+    }
+
+    @Test
+    void aHybridClientIsServedWithX25519MLKEM768AndToldSo() throws Exception {
+        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
+                .connect(server.wss("tls"), WAIT)) {
+            assertEquals("X25519MLKEM768", connection.handshake().namedGroup());
+            ServerTls tls = ServerTls.of(connection);
+            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
+            assertTrue(tls.hybrid());
+            assertEquals("TLSv1.3", tls.protocol());
+        }
+    }
+
+    @Test
+    void aClassicOnlyClientIsRefusedWithAHandshakeFailure() {
+        WssClientException refused = assertThrows(WssClientException.class,
+                () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC)).connect(server.wss("tls"), WAIT).close());
+        assertEquals(WssClientException.Kind.TLS, refused.kind(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("handshake_failure"), refused.getMessage());
+    }
+
+    @Test
+    void openSsl35IsServedWithTheHybridGroupAndRefusedWithX25519() throws Exception {
+        OpenSslPeer openssl = OpenSslPeer.installed();
+        OpenSslPeer.Result hybrid = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
+                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
+        assertTrue(hybrid.handshakeCompleted(), hybrid.toString());
+        assertEquals("X25519MLKEM768", hybrid.group(), hybrid.toString());
+
+        OpenSslPeer.Result classic = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
+                .groups("x25519").trusting(PqwsServer.caCertificate()));
+        assertFalse(classic.handshakeCompleted(), classic.toString());
+        assertTrue(classic.output().contains("handshake failure"), classic.output());
+    }
+
+    /** The refusal happens in Liberty's SSL channel, yet the PQWS provider counts it where the WAR can report it. */
+    @Test
+    void refusedClassicClientsAreCountedByReason() throws Exception {
+        OperatorHttp operator = new OperatorHttp(server.http(""));
+        PrometheusScrape before = operator.metrics();
+
+        assertThrows(WssClientException.class, () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
+                .connect(server.wss("echo"), WAIT).close());
+        new WssClient(PqwsServer.client(TlsProfile.HYBRID)).connect(server.wss("echo"), WAIT).close();
+
+        PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m, "pqws_websocket_closes_total",
+                "endpoint", "/echo") == 1);
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total", "reason",
+                "no_hybrid_group"), "the classic client, refused by the hybrid-only policy");
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total"),
+                "the hybrid client's handshake did not fail");
+        assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "endpoint", "/echo",
+                "group", "X25519MLKEM768"));
+        assertEquals(0, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "hybrid", "false"));
+    }
+}
