@@ -34,8 +34,9 @@ import io.pqws.testsupport.OpenSslPeer;
  * Last, removing the WAR from {@code dropins/} closes every open WebSocket session with {@code 1001}.
  *
  * <p>Liberty keeps the {@code SSLEngine} of a connection behind non-public members of its channel framework, but its
- * public SPI reaches the TLS session, in which the PQWS provider names the group ({@code OpenLibertySslSessionLocator});
- * each check compares the group the session reports with the one the client negotiated.
+ * public SPI reaches the TLS session, in which the PQWS provider names the group
+ * ({@code OpenLibertySslSessionLocator}); each check compares the group the session reports with the one the client
+ * negotiated.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenLibertyIT {

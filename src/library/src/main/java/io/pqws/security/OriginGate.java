@@ -42,8 +42,8 @@ public class OriginGate {
             return true;
         }
         LOG.log(Level.INFO, "pqws: refused WebSocket handshake {0} from {1}: origin ''{2}'' is not "
-                + "allowed (see pqws.origins.allowed)", new Object[] {request.getRequestURI(), proxy.clientAddress(request),
-                    origin});
+                + "allowed (see pqws.origins.allowed)", new Object[] {request.getRequestURI(),
+                    proxy.clientAddress(request), origin});
         return false;
     }
 }
