@@ -161,13 +161,15 @@ pqws is up ($ready, PQ profile: $profile).
   Connection tickets, publishing:           POST https://$host:$https_port/pqws/api/tickets, .../api/notifications
   Messaging settings:                       ${settings#$root/} (docs/messaging.md)
   Plain HTTP (no TLS):                      http://$host:$http_port/pqws/
-  Status page (operators: ${operator_clients:-loopback}):   https://$host:$https_port/pqws/status.html
+  Status page (operators):                  https://$host:$https_port/pqws/status.html (clients: ${operator_clients:-loopback})
   Prometheus metrics (same clients):        https://$host:$https_port/pqws/api/metrics
   Development CA to trust:                  ${certs#$root/}/ca.pem (DEVELOPMENT ONLY)
   Check the group with the CLI:
     java -jar target/pqws-client/pqws-client.jar connect --truststore ${certs#$root/}/truststore.p12 wss://$host:$https_port/pqws/tls
   Probe what the server supports:
     java -jar target/pqws-client/pqws-client.jar probe --truststore ${certs#$root/}/truststore.p12 $host:$https_port
+  Who the hybrid-only profile would refuse:
+    java -jar target/pqws-client/pqws-client.jar readiness --truststore ${certs#$root/}/truststore.p12 https://$host:$https_port/pqws/
 MSG
 if [ "$profile" = hybrid-mldsa ]; then
   cat <<MSG
