@@ -1,8 +1,6 @@
 package io.pqws.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,10 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
-import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
-import io.pqws.testsupport.OpenSslPeer;
-import io.pqws.testsupport.PrometheusScrape;
 
 /**
  * {@code hybrid-only} on a GlassFish 7 domain, configured by the same {@code configure-pq.sh} as {@link GlassFishIT}
@@ -79,37 +74,11 @@ class GlassFishHybridOnlyIT {
     /** As {@link HybridOnlyProfileIT}: the hybrid client after the refused one is the positive control. */
     @Test
     void aClassicOnlyClientIsRefusedWithAHandshakeFailureAndCounted() throws Exception {
-        OperatorHttp operator = new OperatorHttp(server.http(""));
-        PrometheusScrape before = operator.metrics();
-
-        WssClientException refused = assertThrows(WssClientException.class,
-                () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC)).connect(server.wss("echo"), WAIT).close());
-        assertEquals(WssClientException.Kind.TLS, refused.kind(), refused.getMessage());
-        assertTrue(refused.getMessage().contains("handshake_failure"), refused.getMessage());
-        new WssClient(PqwsServer.client(TlsProfile.HYBRID)).connect(server.wss("echo"), WAIT).close();
-
-        PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m, "pqws_websocket_closes_total",
-                "endpoint", "/echo") == 1);
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total", "reason",
-                "no_hybrid_group"), "the classic client, refused by the hybrid-only policy");
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total"),
-                "the hybrid client's handshake did not fail");
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "endpoint", "/echo",
-                "group", "X25519MLKEM768"));
-        assertEquals(0, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "hybrid", "false"));
+        HybridOnlyChecks.aRefusedClassicClientIsCountedByReason(new OperatorHttp(server.http("")), server.wss("echo"));
     }
 
     @Test
     void openSsl35IsServedWithTheHybridGroupAndRefusedWithX25519() throws Exception {
-        OpenSslPeer openssl = OpenSslPeer.installed();
-        OpenSslPeer.Result hybrid = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
-        assertTrue(hybrid.handshakeCompleted(), hybrid.toString());
-        assertEquals("X25519MLKEM768", hybrid.group(), hybrid.toString());
-
-        OpenSslPeer.Result classic = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("x25519").trusting(PqwsServer.caCertificate()));
-        assertFalse(classic.handshakeCompleted(), classic.toString());
-        assertTrue(classic.output().contains("handshake failure"), classic.output());
+        HybridOnlyChecks.openSslIsServedTheHybridGroupAndRefusedWithClassicGroups(server.httpsPort(), "x25519");
     }
 }

@@ -27,8 +27,6 @@ import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
 import io.pqws.testsupport.HeadlessChromium;
-import io.pqws.testsupport.OpenSslPeer;
-import io.pqws.testsupport.PrometheusScrape;
 
 /**
  * Under {@code hybrid-only} a client that offers no hybrid group is refused during the handshake, while Chromium,
@@ -75,16 +73,8 @@ class HybridOnlyProfileIT {
 
     @Test
     void openSsl35WithTheHybridGroupConnectsAndWithX25519IsRefused() throws Exception {
-        OpenSslPeer openssl = OpenSslPeer.installed();
-        OpenSslPeer.Result hybrid = openssl.connect(OpenSslPeer.Request.to(PqwsServer.httpsPort())
-                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
-        assertTrue(hybrid.handshakeCompleted(), hybrid.toString());
-        assertEquals("X25519MLKEM768", hybrid.group(), hybrid.toString());
-
-        OpenSslPeer.Result classic = openssl.connect(OpenSslPeer.Request.to(PqwsServer.httpsPort())
-                .groups("x25519:secp256r1").trusting(PqwsServer.caCertificate()));
-        assertFalse(classic.handshakeCompleted(), classic.toString());
-        assertTrue(classic.output().contains("handshake failure"), classic.output());
+        HybridOnlyChecks.openSslIsServedTheHybridGroupAndRefusedWithClassicGroups(PqwsServer.httpsPort(),
+                "x25519:secp256r1");
     }
 
     @Test
@@ -105,22 +95,8 @@ class HybridOnlyProfileIT {
 
     @Test
     void refusedClassicClientsAreCountedByReason() throws Exception {
-        OperatorHttp operator = new OperatorHttp(PqwsServer.http(base, ""));
-        PrometheusScrape before = operator.metrics();
-
-        assertThrows(WssClientException.class, () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
-                .connect(PqwsServer.wss("echo"), WAIT).close());
-        new WssClient(PqwsServer.client(TlsProfile.HYBRID)).connect(PqwsServer.wss("echo"), WAIT).close();
-
-        PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m, "pqws_websocket_closes_total",
-                "endpoint", "/echo") == 1);
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total", "reason",
-                "no_hybrid_group"), "the classic client, refused by the hybrid-only policy");
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total"),
-                "the hybrid client's handshake did not fail");
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "endpoint", "/echo",
-                "group", "X25519MLKEM768"));
-        assertEquals(0, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "hybrid", "false"));
+        HybridOnlyChecks.aRefusedClassicClientIsCountedByReason(new OperatorHttp(PqwsServer.http(base, "")),
+                PqwsServer.wss("echo"));
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.pqws.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,10 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
-import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
-import io.pqws.testsupport.OpenSslPeer;
-import io.pqws.testsupport.PrometheusScrape;
 
 /**
  * {@code hybrid-only} on Open Liberty, configured by the same {@code configure-pq.sh} with {@code --profile
@@ -80,45 +75,16 @@ class OpenLibertyHybridOnlyIT {
     }
 
     @Test
-    void aClassicOnlyClientIsRefusedWithAHandshakeFailure() {
-        WssClientException refused = assertThrows(WssClientException.class,
-                () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC)).connect(server.wss("tls"), WAIT).close());
-        assertEquals(WssClientException.Kind.TLS, refused.kind(), refused.getMessage());
-        assertTrue(refused.getMessage().contains("handshake_failure"), refused.getMessage());
-    }
-
-    @Test
     void openSsl35IsServedWithTheHybridGroupAndRefusedWithX25519() throws Exception {
-        OpenSslPeer openssl = OpenSslPeer.installed();
-        OpenSslPeer.Result hybrid = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
-        assertTrue(hybrid.handshakeCompleted(), hybrid.toString());
-        assertEquals("X25519MLKEM768", hybrid.group(), hybrid.toString());
-
-        OpenSslPeer.Result classic = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("x25519").trusting(PqwsServer.caCertificate()));
-        assertFalse(classic.handshakeCompleted(), classic.toString());
-        assertTrue(classic.output().contains("handshake failure"), classic.output());
+        HybridOnlyChecks.openSslIsServedTheHybridGroupAndRefusedWithClassicGroups(server.httpsPort(), "x25519");
     }
 
-    /** The refusal happens in Liberty's SSL channel, yet the PQWS provider counts it where the WAR can report it. */
+    /**
+     * A classic-only client is refused in Liberty's SSL channel with a handshake failure, and the PQWS provider counts
+     * the refusal where the WAR can report it.
+     */
     @Test
-    void refusedClassicClientsAreCountedByReason() throws Exception {
-        OperatorHttp operator = new OperatorHttp(server.http(""));
-        PrometheusScrape before = operator.metrics();
-
-        assertThrows(WssClientException.class, () -> new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
-                .connect(server.wss("echo"), WAIT).close());
-        new WssClient(PqwsServer.client(TlsProfile.HYBRID)).connect(server.wss("echo"), WAIT).close();
-
-        PrometheusScrape after = operator.metricsWhen(m -> MetricsIT.delta(before, m, "pqws_websocket_closes_total",
-                "endpoint", "/echo") == 1);
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total", "reason",
-                "no_hybrid_group"), "the classic client, refused by the hybrid-only policy");
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_tls_handshake_failures_total"),
-                "the hybrid client's handshake did not fail");
-        assertEquals(1, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "endpoint", "/echo",
-                "group", "X25519MLKEM768"));
-        assertEquals(0, MetricsIT.delta(before, after, "pqws_websocket_sessions_opened_total", "hybrid", "false"));
+    void aClassicOnlyClientIsRefusedWithAHandshakeFailureAndCounted() throws Exception {
+        HybridOnlyChecks.aRefusedClassicClientIsCountedByReason(new OperatorHttp(server.http("")), server.wss("echo"));
     }
 }

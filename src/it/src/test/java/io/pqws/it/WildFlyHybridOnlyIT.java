@@ -1,7 +1,6 @@
 package io.pqws.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,6 @@ import io.pqws.client.TlsProfile;
 import io.pqws.client.WssClient;
 import io.pqws.client.WssClientException;
 import io.pqws.client.WssConnection;
-import io.pqws.testsupport.OpenSslPeer;
 
 /**
  * {@code hybrid-only} on WildFly, configured by the same script with {@code hybrid-only.wildfly.properties}: the
@@ -62,14 +60,6 @@ class WildFlyHybridOnlyIT {
 
     @Test
     void openSsl35IsServedWithTheHybridGroupAndRefusedWithX25519() throws Exception {
-        OpenSslPeer openssl = OpenSslPeer.installed();
-        OpenSslPeer.Result hybrid = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
-        assertTrue(hybrid.handshakeCompleted(), hybrid.toString());
-        assertEquals("X25519MLKEM768", hybrid.group(), hybrid.toString());
-
-        OpenSslPeer.Result classic = openssl.connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("x25519:secp256r1").trusting(PqwsServer.caCertificate()));
-        assertFalse(classic.handshakeCompleted(), classic.toString());
+        HybridOnlyChecks.openSslIsServedTheHybridGroupAndRefusedWithClassicGroups(server.httpsPort(), "x25519");
     }
 }
