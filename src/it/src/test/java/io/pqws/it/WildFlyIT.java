@@ -238,30 +238,6 @@ class WildFlyIT {
         handshakes.theCountedGroupIsTheGroupTheSessionReports();
     }
 
-    /**
-     * The sample portal alone on WildFly: pqws.war is undeployed first (a request to it gets 404), and the portal keeps
-     * everything the library gives it, which it then cannot owe to pqws.war. pqws.war is deployed again afterwards for
-     * the last test.
-     */
-    @Test
-    @Order(Integer.MAX_VALUE - 1)
-    void theSamplePortalAloneKeepsTheLibrarysGroupChecksLimitsNotificationsAndMetrics() throws Exception {
-        server.undeploy(PqwsServer.CONTEXT);
-        try {
-            HttpResponse<String> gone = Users.https(null).send(HttpRequest.newBuilder(server.https("api/tls"))
-                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, gone.statusCode(), "pqws.war is undeployed: " + gone.body());
-            SamplePortal alone = portal();
-            alone.deskReportsEachSessionsGroup();
-            alone.deskRefusesAForeignOrigin();
-            alone.deskClosesAnOversizedMessageWith1009();
-            alone.shiftBoardNotifiesTheStaff();
-            alone.metricsCountTheDeskOnly();
-        } finally {
-            server.redeploy(PqwsServer.CONTEXT);
-        }
-    }
-
     private static SamplePortal portal() {
         return new SamplePortal(server.httpsPort());
     }

@@ -40,7 +40,6 @@ final class WildFlyServer {
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
-    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
     /** "WildFly ... started in" and "started (with errors) in": WildFly's boot-complete messages. */
     private static final List<String> BOOT_COMPLETE = List.of("WFLYSRV0025", "WFLYSRV0026");
 
@@ -161,37 +160,6 @@ final class WildFlyServer {
             if (!Files.exists(deployments.resolve(context + ".war.deployed"))) {
                 throw new IllegalStateException("WildFly booted but " + context + ".war is not deployed; see " + log);
             }
-        }
-    }
-
-    /**
-     * Undeploys one of the WARs the way an operator would with the deployment scanner: its file leaves
-     * {@code standalone/deployments}, and the scanner (every 5 s by default) answers with {@code <war>.undeployed}.
-     */
-    void undeploy(String context) throws IOException, InterruptedException {
-        Path deployments = home.resolve("standalone/deployments");
-        Files.delete(deployments.resolve(context + ".war"));
-        awaitMarker(deployments.resolve(context + ".war.undeployed"));
-    }
-
-    /** Deploys one of the WARs again by copying it back: the scanner answers with {@code <war>.deployed}. */
-    void redeploy(String context) throws IOException, InterruptedException {
-        Path deployments = home.resolve("standalone/deployments");
-        Files.copy(wars().get(context), deployments.resolve(context + ".war"), StandardCopyOption.REPLACE_EXISTING);
-        awaitMarker(deployments.resolve(context + ".war.deployed"));
-    }
-
-    private static void awaitMarker(Path marker) throws IOException, InterruptedException {
-        Path failed = marker.resolveSibling(marker.getFileName().toString().replaceFirst("\\.[a-z]+$", ".failed"));
-        long deadline = System.nanoTime() + DEPLOY_TIMEOUT.toNanos();
-        while (!Files.exists(marker)) {
-            if (Files.exists(failed)) {
-                throw new IllegalStateException(failed.getFileName() + ": " + Files.readString(failed));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no " + marker.getFileName() + " within " + DEPLOY_TIMEOUT);
-            }
-            Thread.sleep(200); // the scanner writes marker files; nothing to block on
         }
     }
 
