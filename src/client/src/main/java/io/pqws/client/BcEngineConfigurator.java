@@ -28,6 +28,7 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
     private final AtomicReference<SSLEngine> engine = new AtomicReference<>();
     private final AtomicReference<ObservedSslEngine> observed = new AtomicReference<>();
     private final CompletableFuture<ObservedSslEngine.TlsFailure> failure = new CompletableFuture<>();
+    private final CompletableFuture<ObservedSslEngine.ServerClosed> serverClosed = new CompletableFuture<>();
 
     BcEngineConfigurator(SSLContext bcContext, ClientTlsSettings settings) {
         super(bcContext, true, false, false);
@@ -53,6 +54,11 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
         return failure;
     }
 
+    /** Completes when the server closes the TLS connection, with what it sent last. */
+    CompletableFuture<ObservedSslEngine.ServerClosed> serverClosed() {
+        return serverClosed;
+    }
+
     private SSLEngine configureEngine(SSLEngine created) {
         if (!(created instanceof BCSSLEngine)) {
             throw new IllegalStateException("expected a BCJSSE engine, got " + created.getClass().getName());
@@ -60,7 +66,8 @@ final class BcEngineConfigurator extends SslEngineConfigurator {
         applySettings(created);
         created.setUseClientMode(true);
         engine.set(created);
-        ObservedSslEngine watched = new ObservedSslEngine(created, failure::complete, this::applySettings);
+        ObservedSslEngine watched = new ObservedSslEngine(created, failure::complete, this::applySettings,
+                serverClosed::complete);
         observed.set(watched);
         return watched;
     }

@@ -97,8 +97,11 @@ final class Failures {
         }
         HandshakeException upgrade = find(failure, HandshakeException.class);
         if (upgrade != null) {
-            return new WssClientException(Kind.CONNECT, "WebSocket upgrade refused: HTTP "
-                    + upgrade.getHttpStatusCode() + " for " + uri.getPath() + headerText(answerHeaders), failure);
+            return refusedUpgrade(upgrade.getHttpStatusCode(), uri, answerHeaders, failure);
+        }
+        UpgradeAnswer.RefusedAndClosed closed = find(failure, UpgradeAnswer.RefusedAndClosed.class);
+        if (closed != null) {
+            return refusedUpgrade(closed.answer().status(), uri, closed.answer().headers(), failure);
         }
         SSLException ssl = find(failure, SSLException.class);
         if (ssl != null) {
@@ -118,6 +121,12 @@ final class Failures {
         }
         return new WssClientException(Kind.CONNECT, "connection to " + endpoint + " failed: "
                 + innermostMessage(failure), failure);
+    }
+
+    private static WssClientException refusedUpgrade(int status, URI uri, Map<String, List<String>> headers,
+            Throwable failure) {
+        return new WssClientException(Kind.CONNECT, "WebSocket upgrade refused: HTTP " + status + " for "
+                + uri.getPath() + headerText(headers), failure);
     }
 
     /** {@code " (Name: value; Name: value)"}, cut to {@link #MAX_HEADER_TEXT} characters, or nothing. */

@@ -1,6 +1,7 @@
 package io.pqws.client;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
@@ -23,6 +24,13 @@ import io.pqws.jsse.ForwardingSslEngine;
  * {@code setSSLParameters} copies {@code SSLParameters#getNamedGroups()} into the engine even when it is
  * {@code null}, so a container that sets its parameters after us (Grizzly does) would silently put the provider's
  * default groups back. Every {@code setSSLParameters} is therefore followed by {@code reapplySettings}.
+ *
+ * <p>And it keeps the start of what the server sent, the head of its answer to the upgrade request, for the moment
+ * the server closes the TLS connection: Grizzly's TLS filter passes nothing on from a read that ends in the peer's
+ * close_notify, so an answer that arrives together with it (Undertow's refusal with {@code Connection: close}) would
+ * otherwise be lost and the caller would wait for its timeout. For the same reason it keeps a close frame that
+ * arrives right before the server's close_notify: Tyrus would otherwise report 1006 for a close the server made with
+ * its own code.
  */
 final class ObservedSslEngine extends ForwardingSslEngine {
 
@@ -43,13 +51,31 @@ final class ObservedSslEngine extends ForwardingSslEngine {
 
     private final Consumer<TlsFailure> onFailure;
     private final Consumer<SSLEngine> reapplySettings;
+    private final Consumer<ServerClosed> onServerClosed;
+    /** The first bytes the server sent, up to the end of its answer's head. */
+    private final AnswerHead answerHead = new AnswerHead();
+    /** The destinations' positions before an unwrap; only Grizzly's reading thread unwraps. */
+    private int[] before = new int[1];
+    /** The server's close frame, when the last record that carried data was exactly that. */
+    private CloseStatus lastCloseFrame;
     private volatile boolean handshakeFinished;
     private volatile boolean reported;
+    private volatile boolean serverClosed;
 
-    ObservedSslEngine(SSLEngine delegate, Consumer<TlsFailure> onFailure, Consumer<SSLEngine> reapplySettings) {
+    /**
+     * What the server sent last before its close_notify, as far as the engine can tell: the answer to the upgrade
+     * request (when its whole head arrived) and a close frame (when the last record was exactly one).
+     */
+    record ServerClosed(Optional<UpgradeAnswer> answer, Optional<CloseStatus> closeFrame) {
+    }
+
+    /** @param onServerClosed called once, when the server's close_notify arrives */
+    ObservedSslEngine(SSLEngine delegate, Consumer<TlsFailure> onFailure, Consumer<SSLEngine> reapplySettings,
+            Consumer<ServerClosed> onServerClosed) {
         super(delegate);
         this.onFailure = onFailure;
         this.reapplySettings = reapplySettings;
+        this.onServerClosed = onServerClosed;
     }
 
     /** Whether our side of the handshake completed (in TLS 1.3 the server may still reject our certificate). */
@@ -66,7 +92,36 @@ final class ObservedSslEngine extends ForwardingSslEngine {
     @Override
     public SSLEngineResult unwrap(ByteBuffer source, ByteBuffer[] destinations, int offset, int length)
             throws SSLException {
-        return observe(() -> super.unwrap(source, destinations, offset, length));
+        if (before.length < length) {
+            before = new int[length];
+        }
+        for (int i = 0; i < length; i++) {
+            before[i] = destinations[offset + i].position();
+        }
+        SSLEngineResult result = observe(() -> super.unwrap(source, destinations, offset, length));
+        if (result.bytesProduced() > 0) {
+            for (int i = 0; i < length && !answerHead.complete(); i++) {
+                answerHead.append(destinations[offset + i], before[i]);
+            }
+            lastCloseFrame = result.bytesProduced() <= ServerCloseFrame.MAX_LENGTH
+                    ? closeFrameIn(destinations, offset, length, result.bytesProduced()) : null;
+        }
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED && !isOutboundDone() && !serverClosed) {
+            // CLOSED before our own close_notify went out: the server closed the connection
+            serverClosed = true;
+            onServerClosed.accept(new ServerClosed(answerHead.answer(), Optional.ofNullable(lastCloseFrame)));
+        }
+        return result;
+    }
+
+    private CloseStatus closeFrameIn(ByteBuffer[] destinations, int offset, int length, int produced) {
+        for (int i = 0; i < length; i++) {
+            ByteBuffer destination = destinations[offset + i];
+            if (destination.position() - before[i] == produced) {
+                return ServerCloseFrame.parse(destination, before[i]).orElse(null);
+            }
+        }
+        return null; // spread over several buffers: not read
     }
 
     private interface EngineCall {

@@ -37,6 +37,7 @@ final class RecordingEndpoint extends Endpoint {
 
     private volatile long openedNanos;
     private volatile CloseStatus closeStatus;
+    private volatile CloseStatus closeFrameBeforeDisconnect;
     private volatile Throwable lastError;
     private volatile boolean closingLocally;
     private Session session; // guarded by lock
@@ -64,7 +65,11 @@ final class RecordingEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session closedSession, CloseReason reason) {
-        closeStatus = new CloseStatus(reason.getCloseCode().getCode(), reason.getReasonPhrase(), !closingLocally);
+        int code = reason.getCloseCode().getCode();
+        CloseStatus seenOnTheWire = closeFrameBeforeDisconnect;
+        closeStatus = code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() && seenOnTheWire != null
+                ? new CloseStatus(seenOnTheWire.code(), seenOnTheWire.reason(), !closingLocally)
+                : new CloseStatus(code, reason.getReasonPhrase(), !closingLocally);
         closed.countDown();
         inbound.add(END);
     }
@@ -84,6 +89,14 @@ final class RecordingEndpoint extends Endpoint {
         if (open != null) {
             closeQuietly(open, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "client gave up"));
         }
+    }
+
+    /**
+     * The server's close frame, which arrived right before the server closed the connection and which Grizzly may
+     * have passed on to nobody: if Tyrus then reports 1006 (no close frame), this is what the server said.
+     */
+    void closeFrameBeforeDisconnect(CloseStatus serverClose) {
+        closeFrameBeforeDisconnect = serverClose;
     }
 
     /** Marks the coming close as ours, so {@link CloseStatus#byServer()} is false for it. */

@@ -153,6 +153,12 @@ public final class WssClient {
         CompletableFuture<Map<String, List<String>>> answer = new CompletableFuture<>();
         if (tlsConfig != null) {
             tlsConfig.failure().thenAccept(outcome::completeExceptionally);
+            // Grizzly passes nothing on from a read that ends in the server's close_notify; the engine kept the rest
+            tlsConfig.serverClosed().thenAccept(closed -> {
+                closed.closeFrame().ifPresent(endpoint::closeFrameBeforeDisconnect);
+                closed.answer().filter(head -> head.status() != 101).ifPresent(refusal ->
+                        outcome.completeExceptionally(new UpgradeAnswer.RefusedAndClosed(refusal)));
+            });
         }
         Thread connector = new Thread(() -> {
             try {

@@ -18,9 +18,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -62,6 +66,7 @@ final class TestWssServer implements AutoCloseable {
     private final Integer closeCode;
     private final String closeReason;
     private final String refusal;
+    private final boolean closeAtOnce;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "test-wss-server");
         thread.setDaemon(true);
@@ -71,7 +76,8 @@ final class TestWssServer implements AutoCloseable {
     private final BlockingQueue<String> upgradeRequests = new LinkedBlockingQueue<>();
 
     private TestWssServer(KeyManagerFactory keys, TrustManagerFactory clientTrust, List<String> groups, boolean mute,
-            Integer closeCode, String closeReason, String refusal) throws GeneralSecurityException, IOException {
+            Integer closeCode, String closeReason, String refusal, boolean closeAtOnce)
+            throws GeneralSecurityException, IOException {
         if (keys == null) {
             this.tls = null;
         } else {
@@ -86,39 +92,59 @@ final class TestWssServer implements AutoCloseable {
         this.closeCode = closeCode;
         this.closeReason = closeReason;
         this.refusal = refusal;
+        this.closeAtOnce = closeAtOnce;
         threads.execute(this::acceptLoop);
     }
 
     /** An echo server offering these groups (in this order, but choosing in the client's order like BC does). */
     static TestWssServer echo(KeyManagerFactory keys, List<String> groups) throws Exception {
-        return new TestWssServer(keys, null, groups, false, null, null, null);
+        return new TestWssServer(keys, null, groups, false, null, null, null, false);
     }
 
     /** An echo server that requires a client certificate trusted by {@code clientTrust}. */
     static TestWssServer echoWithClientAuth(KeyManagerFactory keys, TrustManagerFactory clientTrust,
             List<String> groups) throws Exception {
-        return new TestWssServer(keys, clientTrust, groups, false, null, null, null);
+        return new TestWssServer(keys, clientTrust, groups, false, null, null, null, false);
     }
 
     /** A server that completes the upgrade and then closes with this code and reason. */
     static TestWssServer closingAfterUpgrade(KeyManagerFactory keys, List<String> groups, int code, String reason)
             throws Exception {
-        return new TestWssServer(keys, null, groups, false, code, reason, null);
+        return new TestWssServer(keys, null, groups, false, code, reason, null, false);
+    }
+
+    /**
+     * A server that completes the upgrade, waits for the client's first message, then sends a close frame with this
+     * code and reason and closes the connection at once, the frame and its TLS close_notify reaching the client in one TCP segment, as Undertow often sends them.
+     */
+    static TestWssServer closingAtOnceAfterUpgrade(KeyManagerFactory keys, List<String> groups, int code,
+            String reason) throws Exception {
+        return new TestWssServer(keys, null, groups, false, code, reason, null, true);
     }
 
     /** A plain ws:// echo server, without TLS. */
     static TestWssServer plainEcho() throws Exception {
-        return new TestWssServer(null, null, List.of(), false, null, null, null);
+        return new TestWssServer(null, null, List.of(), false, null, null, null, false);
     }
 
     /** A server that completes the TLS handshake and then never answers the HTTP upgrade. */
     static TestWssServer muteAfterTls(KeyManagerFactory keys, List<String> groups) throws Exception {
-        return new TestWssServer(keys, null, groups, true, null, null, null);
+        return new TestWssServer(keys, null, groups, true, null, null, null, false);
     }
 
     /** A server that answers every upgrade request with this whole HTTP answer (head, blank line, body) instead. */
     static TestWssServer refusing(KeyManagerFactory keys, List<String> groups, String answer) throws Exception {
-        return new TestWssServer(keys, null, groups, false, null, null, answer);
+        return new TestWssServer(keys, null, groups, false, null, null, answer, false);
+    }
+
+    /**
+     * A server that answers every upgrade request with this whole HTTP answer and closes the connection at once, the
+     * answer and its TLS close_notify reaching the client in one TCP segment: what Undertow (WildFly) often sends when
+     * it refuses an upgrade with {@code Connection: close}, and what Grizzly's TLS filter used to swallow whole.
+     */
+    static TestWssServer refusingAndClosing(KeyManagerFactory keys, List<String> groups, String answer)
+            throws Exception {
+        return new TestWssServer(keys, null, groups, false, null, null, answer, true);
     }
 
     int port() {
@@ -174,38 +200,95 @@ final class TestWssServer implements AutoCloseable {
             raw.setSoTimeout(15_000);
             if (tls == null) {
                 accepted.add(new Accepted(null, null, null));
-                exchange(raw.getInputStream(), raw.getOutputStream());
+                exchange(raw.getInputStream(), raw.getOutputStream(), () -> { });
                 return;
             }
-            try (SSLSocket socket = (SSLSocket) tls.createSocket(raw, null, false)) {
-                BCSSLSocket bc = (BCSSLSocket) socket;
-                BCSSLParameters parameters = bc.getParameters();
-                parameters.setNamedGroups(groups.toArray(String[]::new));
-                parameters.setNeedClientAuth(needClientAuth);
-                bc.setParameters(parameters);
-                try {
-                    socket.startHandshake();
-                } catch (IOException e) {
-                    accepted.add(new Accepted(null, null, e));
-                    closeGracefully(raw);
-                    return;
-                }
-                String group = BcNegotiatedGroupReader.negotiatedGroup(socket).map(NamedGroups::nameOf).orElse(null);
-                String principal = null;
-                try {
-                    principal = socket.getSession().getPeerPrincipal().getName();
-                } catch (SSLPeerUnverifiedException noClientCertificate) {
-                    // no client authentication on this connection
-                }
-                accepted.add(new Accepted(group, principal, null));
-                exchange(socket.getInputStream(), socket.getOutputStream());
+            if (closeAtOnce) {
+                serveThroughRelay(raw);
+            } else {
+                serveTls(raw, () -> { });
             }
         } catch (IOException | RuntimeException e) {
             // the client went away; the test asserts on what it saw
         }
     }
 
-    private void exchange(InputStream in, OutputStream out) throws IOException {
+    /**
+     * Serves TLS over a loopback pair whose other end relays to the client: what the server writes after
+     * {@code cork} runs is held back and written to the client in one {@code write} when the server has closed.
+     */
+    private void serveThroughRelay(Socket raw) throws IOException {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AtomicBoolean corked = new AtomicBoolean();
+        try (ServerSocket pair = new ServerSocket(0, 1, loopback);
+                Socket inner = new Socket(loopback, pair.getLocalPort());
+                Socket relay = pair.accept()) {
+            threads.execute(() -> pump(raw, relay));
+            Future<?> back = threads.submit(() -> holdBack(relay, raw, corked));
+            serveTls(inner, () -> corked.set(true));
+            inner.close();
+            back.get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the relay did not finish", e);
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // either side went away
+        }
+    }
+
+    private static Void holdBack(Socket from, Socket to, AtomicBoolean corked) throws IOException {
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        byte[] chunk = new byte[16_384];
+        InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream();
+        for (int n; (n = in.read(chunk)) >= 0;) {
+            if (corked.get()) {
+                held.write(chunk, 0, n);
+            } else {
+                out.write(chunk, 0, n);
+            }
+        }
+        out.write(held.toByteArray()); // one write, one segment on loopback: the answer and close_notify together
+        to.shutdownOutput();
+        return null;
+    }
+
+    /** TLS layered over {@code transport} without auto-close (see {@link #serve}), then the exchange. */
+    private void serveTls(Socket transport, Runnable cork) throws IOException {
+        try (SSLSocket socket = (SSLSocket) tls.createSocket(transport, null, false)) {
+            BCSSLSocket bc = (BCSSLSocket) socket;
+            BCSSLParameters parameters = bc.getParameters();
+            parameters.setNamedGroups(groups.toArray(String[]::new));
+            parameters.setNeedClientAuth(needClientAuth);
+            bc.setParameters(parameters);
+            try {
+                socket.startHandshake();
+            } catch (IOException e) {
+                accepted.add(new Accepted(null, null, e));
+                closeGracefully(transport);
+                return;
+            }
+            String group = BcNegotiatedGroupReader.negotiatedGroup(socket).map(NamedGroups::nameOf).orElse(null);
+            String principal = null;
+            try {
+                principal = socket.getSession().getPeerPrincipal().getName();
+            } catch (SSLPeerUnverifiedException noClientCertificate) {
+                // no client authentication on this connection
+            }
+            accepted.add(new Accepted(group, principal, null));
+            exchange(socket.getInputStream(), socket.getOutputStream(), cork);
+        }
+    }
+
+    private void exchange(InputStream in, OutputStream out, Runnable cork) throws IOException {
         if (mute) {
             while (in.read() >= 0) {
                 // swallow the upgrade request and wait for the client to give up
@@ -214,8 +297,12 @@ final class TestWssServer implements AutoCloseable {
         }
         if (refusal != null) {
             readHead(in);
+            cork.run();
             out.write(refusal.getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            if (closeAtOnce) {
+                return; // closing the TLS socket sends close_notify right behind the answer
+            }
             while (in.read() >= 0) {
                 // leave the closing to the client, which may not have read the answer yet
             }
@@ -223,12 +310,18 @@ final class TestWssServer implements AutoCloseable {
         }
         upgrade(in, out);
         if (closeCode != null) {
+            if (closeAtOnce && readFrame(in) != null) {
+                cork.run(); // the client's first message shows that it read the 101 before anything is held back
+            }
             byte[] reason = closeReason.getBytes(StandardCharsets.UTF_8);
             byte[] payload = new byte[2 + reason.length];
             payload[0] = (byte) (closeCode >> 8);
             payload[1] = (byte) (int) closeCode;
             System.arraycopy(reason, 0, payload, 2, reason.length);
             writeFrame(out, 0x88, payload);
+            if (closeAtOnce) {
+                return; // closing the TLS socket sends close_notify right behind the close frame
+            }
         }
         echo(in, out);
     }
@@ -300,49 +393,58 @@ final class TestWssServer implements AutoCloseable {
     }
 
     /** Echoes every data frame unmasked (fragments keep their FIN bit and opcode) until the client's close. */
+    /** One frame from the client: its first byte and its unmasked payload. */
+    private record Frame(int first, byte[] payload) {
+    }
+
     private static void echo(InputStream in, OutputStream out) throws IOException {
-        while (true) {
-            int first = in.read();
-            if (first < 0) {
-                return;
-            }
-            int second = readByte(in);
-            long length = second & 0x7F;
-            if (length == 126) {
-                length = (readByte(in) << 8) | readByte(in);
-            } else if (length == 127) {
-                length = 0;
-                for (int i = 0; i < 8; i++) {
-                    length = (length << 8) | readByte(in);
-                }
-            }
-            if (length > 1 << 20) {
-                throw new IOException("frame too large for the test server: " + length);
-            }
-            byte[] mask = (second & 0x80) != 0 ? in.readNBytes(4) : null;
-            byte[] payload = in.readNBytes((int) length);
-            if (payload.length != length) {
-                throw new EOFException("truncated frame");
-            }
-            if (mask != null) {
-                for (int i = 0; i < payload.length; i++) {
-                    payload[i] ^= mask[i % 4];
-                }
-            }
-            int opcode = first & 0x0F;
+        for (Frame frame; (frame = readFrame(in)) != null;) {
+            int opcode = frame.first() & 0x0F;
             if (opcode == 0x9) { // ping → pong
-                writeFrame(out, 0x8A, payload);
+                writeFrame(out, 0x8A, frame.payload());
             } else if (opcode == 0x8) { // close → echo the close and stop
                 try {
-                    writeFrame(out, 0x88, payload);
+                    writeFrame(out, 0x88, frame.payload());
                 } catch (SocketException alreadyClosed) {
                     // the client did not wait for our close frame
                 }
                 return;
             } else if (opcode != 0xA) {
-                writeFrame(out, first, payload);
+                writeFrame(out, frame.first(), frame.payload());
             }
         }
+    }
+
+    /** The next frame, or null at the end of the stream. */
+    private static Frame readFrame(InputStream in) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        int second = readByte(in);
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = (readByte(in) << 8) | readByte(in);
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | readByte(in);
+            }
+        }
+        if (length > 1 << 20) {
+            throw new IOException("frame too large for the test server: " + length);
+        }
+        byte[] mask = (second & 0x80) != 0 ? in.readNBytes(4) : null;
+        byte[] payload = in.readNBytes((int) length);
+        if (payload.length != length) {
+            throw new EOFException("truncated frame");
+        }
+        if (mask != null) {
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= mask[i % 4];
+            }
+        }
+        return new Frame(first, payload);
     }
 
     private static int readByte(InputStream in) throws IOException {

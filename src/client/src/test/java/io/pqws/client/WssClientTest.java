@@ -166,6 +166,25 @@ class WssClientTest {
         }
     }
 
+    /**
+     * Undertow closes the connection right behind its close frame, and frame and close_notify often arrive in one
+     * read, from which Grizzly passes nothing on: Tyrus then says 1006. The client reports the server's own code.
+     */
+    @Test
+    void aCloseFrameThatArrivesTogetherWithTheServersCloseIsReportedWithItsCode() throws Exception {
+        try (TestWssServer server = TestWssServer.closingAtOnceAfterUpgrade(
+                SERVER.keyManagers("PKIX", TestWssServer.JSSE), SERVER_GROUPS, 1009, "message too big")) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (WssConnection connection = new WssClient(trusting(TlsProfile.HYBRID))
+                        .connect(URI.create(server.url("127.0.0.1")), WAIT)) {
+                    connection.sendText("x".repeat(100));
+                    assertEquals(new CloseStatus(1009, "message too big", true),
+                            connection.awaitClose(WAIT).orElseThrow());
+                }
+            }
+        }
+    }
+
     @Test
     void aRefusedUpgradeNamesTheStatusAndTheHeadersOfTheAnswer() throws Exception {
         try (TestWssServer server = TestWssServer.refusing(SERVER.keyManagers("PKIX", TestWssServer.JSSE),
@@ -176,6 +195,26 @@ class WssClientTest {
             assertEquals(WssClientException.Kind.CONNECT, refused.kind());
             assertEquals("WebSocket upgrade refused: HTTP 404 for /pqws/echo (content-length: 9; "
                     + "x-powered-by: Servlet/6.0)", refused.getMessage(), "header names as Grizzly hands them over");
+        }
+    }
+
+    /**
+     * Undertow (WildFly) answers a refused upgrade with {@code Connection: close}, and the answer and the server's
+     * close_notify often arrive in one read, from which Grizzly's TLS filter passes nothing on. The client still names
+     * the answer, at once rather than after its timeout.
+     */
+    @Test
+    void aRefusalThatArrivesTogetherWithTheServersCloseIsStillNamed() throws Exception {
+        try (TestWssServer server = TestWssServer.refusingAndClosing(SERVER.keyManagers("PKIX", TestWssServer.JSSE),
+                SERVER_GROUPS, "HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 9\r\n\r\nforbidden")) {
+            WssClient client = new WssClient(trusting(TlsProfile.HYBRID));
+            URI uri = URI.create(server.url("127.0.0.1"));
+            for (int attempt = 0; attempt < 3; attempt++) {
+                WssClientException refused = assertThrows(WssClientException.class, () -> client.connect(uri, WAIT));
+                assertEquals("WebSocket upgrade refused: HTTP 403 for /pqws/echo (connection: close; "
+                        + "content-length: 9)", refused.getMessage());
+                assertEquals(WssClientException.Kind.CONNECT, refused.kind());
+            }
         }
     }
 
