@@ -25,11 +25,12 @@ import io.pqws.testsupport.PrometheusScrape;
 import jakarta.json.JsonObject;
 
 /**
- * The sample portal ({@code src/sample-portal}, a WAR that is not pqws and uses the pqws library) as a test sees it
- * on a running server, and what every container must show of it: its own endpoint reports its session's group, the
- * library's origin check and limits hold for it, its own CDI bean's notifications reach its users, and its own
- * {@code /rest/metrics} count its endpoint. The same checks run alone on Payara Micro 6 and 7 ({@code SamplePortalIT}),
- * and beside {@code pqws.war} on Payara Micro 6 ({@code SamplePortalBesidePqwsIT}) and WildFly ({@code WildFlyIT}).
+ * The sample portal ({@code src/sample-portal}, a WAR that is not pqws and uses the pqws library) as a test sees it on
+ * a running server, and what every container must show of it: its own endpoint reports its session's group, the
+ * library's origin check and limits hold for it, its own CDI bean's notifications reach its users, and its own {@code
+ * /rest/metrics} count its endpoint. The same checks run alone on Payara Micro 6 and 7 ({@code SamplePortalIT}), beside
+ * {@code pqws.war} on Payara Micro 6 ({@code SamplePortalBesidePqwsIT}), and on WildFly ({@code WildFlyIT}) first
+ * beside it, then alone.
  */
 final class SamplePortal {
 

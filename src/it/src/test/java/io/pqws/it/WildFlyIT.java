@@ -41,11 +41,11 @@ import jakarta.json.JsonObject;
 /**
  * The same WAR on WildFly 39, whose own https listener {@code server-config/wildfly/configure-pq.cli} turned into a
  * hybrid one, HTTP/2 left on: the echo works, every session reports the group its handshake negotiated (the PQWS
- * provider names it in the TLS session, which the Undertow locator reaches for HTTP/1.1 and HTTP/2 connections
- * alike), pages and REST requests go over HTTP/2, the server's group order wins, the mTLS client certificate is
- * reported, and {@code restore.cli} gives the original configuration back. The sample portal, a WAR that carries the
- * pqws library, runs beside it with the same checks as on Payara. Last, a SIGTERM stops it gracefully and every open
- * WebSocket session gets a close frame {@code 1001}.
+ * provider names it in the TLS session, which the Undertow locator reaches for HTTP/1.1 and HTTP/2 connections alike),
+ * pages and REST requests go over HTTP/2, the server's group order wins, the mTLS client certificate is reported, and
+ * {@code restore.cli} gives the original configuration back. The sample portal, a WAR that carries the pqws library,
+ * runs beside it with the same checks as on Payara, and then alone, after pqws.war's undeployment. Last, a SIGTERM
+ * stops it gracefully and every open WebSocket session gets a close frame {@code 1001}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WildFlyIT {
@@ -236,6 +236,30 @@ class WildFlyIT {
         handshakes.theJdkWebSocketClientIsListedWithItsUserAgent();
         handshakes.theReadinessCommandNamesTheClientsHybridOnlyWouldRefuse();
         handshakes.theCountedGroupIsTheGroupTheSessionReports();
+    }
+
+    /**
+     * The sample portal alone on WildFly: pqws.war is undeployed first (a request to it gets 404), and the portal keeps
+     * everything the library gives it, which it then cannot owe to pqws.war. pqws.war is deployed again afterwards for
+     * the last test.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theSamplePortalAloneKeepsTheLibrarysGroupChecksLimitsNotificationsAndMetrics() throws Exception {
+        server.undeploy(PqwsServer.CONTEXT);
+        try {
+            HttpResponse<String> gone = Users.https(null).send(HttpRequest.newBuilder(server.https("api/tls"))
+                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, gone.statusCode(), "pqws.war is undeployed: " + gone.body());
+            SamplePortal alone = portal();
+            alone.deskReportsEachSessionsGroup();
+            alone.deskRefusesAForeignOrigin();
+            alone.deskClosesAnOversizedMessageWith1009();
+            alone.shiftBoardNotifiesTheStaff();
+            alone.metricsCountTheDeskOnly();
+        } finally {
+            server.redeploy(PqwsServer.CONTEXT);
+        }
     }
 
     private static SamplePortal portal() {

@@ -32,14 +32,17 @@ import io.pqws.profile.WildFlyCliProperties;
  * own Java, with the tests' {@code pqws.*} settings ({@code pqws-it.properties}, as on Payara Micro).
  * {@link #stopAndRestore} stops it and runs {@code restore.cli}.
  *
- * <p>Every wait is bounded and driven by the server's own output (the boot-complete message) or by process exit,
- * never by sleeping. The server's console output is kept in {@code target/wildfly/server-console.log}.
+ * <p>Every wait is bounded and driven by the server's own output (the boot-complete message), by process exit or by
+ * the deployment scanner's marker files (polled: the scanner offers nothing to block on). The server's console
+ * output is kept per profile, in {@code target/wildfly/server-console-<profile>.log}, so that the next leg does not
+ * overwrite it.
  */
 final class WildFlyServer {
 
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
     /** "WildFly ... started in" and "started (with errors) in": WildFly's boot-complete messages. */
     private static final List<String> BOOT_COMPLETE = List.of("WFLYSRV0025", "WFLYSRV0026");
 
@@ -133,7 +136,7 @@ final class WildFlyServer {
     }
 
     private void awaitBoot() throws IOException, InterruptedException {
-        Path log = home.getParent().resolve("server-console.log");
+        Path log = home.getParent().resolve("server-console-" + PqwsServer.profile() + ".log");
         CompletableFuture<String> booted = new CompletableFuture<>();
         Thread pump = new Thread(() -> copyOutput(log, booted), "wildfly-console");
         pump.setDaemon(true);
@@ -160,6 +163,37 @@ final class WildFlyServer {
             if (!Files.exists(deployments.resolve(context + ".war.deployed"))) {
                 throw new IllegalStateException("WildFly booted but " + context + ".war is not deployed; see " + log);
             }
+        }
+    }
+
+    /**
+     * Undeploys one of the WARs the way an operator would with the deployment scanner: its file leaves
+     * {@code standalone/deployments}, and the scanner (every 5 s by default) answers with {@code <war>.undeployed}.
+     */
+    void undeploy(String context) throws IOException, InterruptedException {
+        Path deployments = home.resolve("standalone/deployments");
+        Files.delete(deployments.resolve(context + ".war"));
+        awaitMarker(deployments.resolve(context + ".war.undeployed"));
+    }
+
+    /** Deploys one of the WARs again by copying it back: the scanner answers with {@code <war>.deployed}. */
+    void redeploy(String context) throws IOException, InterruptedException {
+        Path deployments = home.resolve("standalone/deployments");
+        Files.copy(wars().get(context), deployments.resolve(context + ".war"), StandardCopyOption.REPLACE_EXISTING);
+        awaitMarker(deployments.resolve(context + ".war.deployed"));
+    }
+
+    private static void awaitMarker(Path marker) throws IOException, InterruptedException {
+        Path failed = marker.resolveSibling(marker.getFileName().toString().replaceFirst("\\.[a-z]+$", ".failed"));
+        long deadline = System.nanoTime() + DEPLOY_TIMEOUT.toNanos();
+        while (!Files.exists(marker)) {
+            if (Files.exists(failed)) {
+                throw new IllegalStateException(failed.getFileName() + ": " + Files.readString(failed));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + marker.getFileName() + " within " + DEPLOY_TIMEOUT);
+            }
+            Thread.sleep(200); // the scanner writes marker files; nothing to block on
         }
     }
 
