@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * ({@code pqws.payara.home} and the major version it must report, {@code pqws.payara.major}); the domain runs on the
  * test JVM's own Java (JDK 25 for Payara Server 7).
  */
-final class AsadminDomain {
+final class AsadminDomain implements PqwsListener {
 
     static final String DOMAIN = "pqws-it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(3);
@@ -145,12 +145,9 @@ final class AsadminDomain {
         return new TreeSet<>(Collections.list(keyStore.aliases()));
     }
 
-    int httpsPort() {
+    @Override
+    public int httpsPort() {
         return portBase + HTTPS;
-    }
-
-    URI wss(String path) {
-        return URI.create("wss://localhost:" + httpsPort() + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     /**
@@ -159,10 +156,6 @@ final class AsadminDomain {
      */
     URI http(String path) {
         return URI.create("http://localhost:" + (portBase + HTTP) + "/" + PqwsServer.CONTEXT + "/" + path);
-    }
-
-    URI https(String path) {
-        return URI.create("https://localhost:" + httpsPort() + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     Path domainDir() {

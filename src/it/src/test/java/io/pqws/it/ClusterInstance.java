@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>Its output goes to {@code target/scale-out/NAME.log} and is watched line by line, so that the test can wait for
  * "ready" or a grid membership change with a bounded wait instead of sleeping.
  */
-final class ClusterInstance implements AutoCloseable {
+final class ClusterInstance implements PqwsListener, AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(240);
 
@@ -176,17 +175,14 @@ final class ClusterInstance implements AutoCloseable {
         }
     }
 
+    @Override
+    public int httpsPort() {
+        return httpsPort;
+    }
+
     /** Where the output goes, for failure messages. */
     Path log() {
         return log;
-    }
-
-    URI wss(String path) {
-        return URI.create("wss://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
-    }
-
-    URI https(String path) {
-        return URI.create("https://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     /** Kills the instance at once, as a crash would: no shutdown hooks, no goodbye to the grid. */

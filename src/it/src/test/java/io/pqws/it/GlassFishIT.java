@@ -1,11 +1,7 @@
 package io.pqws.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,14 +10,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.pqws.client.ClientTlsSettings;
-import io.pqws.client.TlsProfile;
-import io.pqws.client.WsMessage;
-import io.pqws.client.WssClient;
-import io.pqws.client.WssConnection;
 import io.pqws.lifecycle.ModuleShutdown;
 import io.pqws.testsupport.HeadlessChromium;
-import io.pqws.testsupport.OpenSslPeer;
 
 /**
  * The same WAR on a GlassFish 7 domain (Jakarta EE 10, Payara Server's upstream) whose own https listener the Payara
@@ -30,11 +20,11 @@ import io.pqws.testsupport.OpenSslPeer;
  * certificate, the server's group order wins, Chromium and OpenSSL 3.5 get the hybrid group, and {@code restore.sh}
  * gives domain.xml and the key stores back. Last, undeploying the WAR closes every open WebSocket session with
  * {@code 1001}.
+ *
+ * <p>The checks every container's hybrid listener must pass are {@link HybridListenerChecks}; this class adds its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GlassFishIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class GlassFishIT implements HybridListenerChecks {
 
     private static AsadminDomain server;
     private static GlassFishDomainState unconfigured;
@@ -68,69 +58,14 @@ class GlassFishIT {
         }
     }
 
-    @Test
-    void echoesOverWssWithTheHybridGroup() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
-                .connect(server.wss("echo"), WAIT)) {
-            assertEquals("X25519MLKEM768", connection.handshake().namedGroup());
-            connection.sendText("grüß dich, GlassFish");
-            assertEquals(new WsMessage.Text("grüß dich, GlassFish"), connection.nextMessage(WAIT));
-        }
+    @Override
+    public PqwsListener server() {
+        return server;
     }
 
-    @Test
-    void theSessionReportsTheHybridGroupAndTheClientCertificate() throws Exception {
-        ClientTlsSettings alice = PqwsServer.client(TlsProfile.HYBRID)
-                .withClientCertificate(PqwsServer.clientCertificate("alice"));
-        try (WssConnection connection = new WssClient(alice).connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
-            assertTrue(tls.hybrid());
-            assertEquals("TLSv1.3", tls.protocol());
-            assertEquals("CN=alice, O=pqws dev", tls.clientCertificate());
-            assertTrue(connection.handshake().serverIssuer().contains("pqws development CA"),
-                    "the listener serves the imported pqws-server key, not GlassFish's s1as");
-        }
-    }
-
-    @Test
-    void withoutAClientCertificateNoneIsReported() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
-                .connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
-            assertNull(tls.clientCertificate());
-        }
-    }
-
-    @Test
-    void aClassicOnlyClientIsServedWithX25519AndToldSo() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
-                .connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("x25519", tls.namedGroup(), tls.json().toString());
-            assertFalse(tls.hybrid());
-            assertEquals("x25519", connection.handshake().namedGroup());
-        }
-    }
-
-    @Test
-    void theServersGroupOrderWinsSoPqwsServesTheListener() throws Exception {
-        // BCJSSE alone follows the client's order and would pick x25519; only the PQWS provider switches the
-        // server's order on. So X25519MLKEM768 here means Grizzly took its SSLContext from PQWS.
-        ClientTlsSettings classicFirst = PqwsServer.clientOffering("x25519", "X25519MLKEM768", "secp256r1");
-        try (WssConnection connection = new WssClient(classicFirst).connect(server.wss("tls"), WAIT)) {
-            assertEquals("X25519MLKEM768", ServerTls.of(connection).namedGroup());
-        }
-    }
-
-    @Test
-    void openSsl35NegotiatesTheHybridGroup() throws Exception {
-        OpenSslPeer.Result result = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(server.httpsPort())
-                .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()));
-        assertTrue(result.handshakeCompleted(), result.toString());
-        assertTrue(result.verified(), result.toString());
-        assertEquals("X25519MLKEM768", result.group(), result.toString());
+    @Override
+    public String product() {
+        return "GlassFish";
     }
 
     @Test
@@ -140,16 +75,6 @@ class GlassFishIT {
             assertEquals("safe", page.state(), page.toString());
             assertEquals("X25519MLKEM768", page.group());
         }
-    }
-
-    @Test
-    void overTls12OnlyAeadSuitesAreAccepted() throws Exception {
-        Tls12Suites.assertAeadOnly(server.httpsPort());
-    }
-
-    @Test
-    void overTls12TheServerNeverSignsWithSha1() throws Exception {
-        Tls12Suites.assertNeverSignsWithSha1(server.httpsPort());
     }
 
     /**

@@ -33,9 +33,10 @@ import java.util.stream.Stream;
  * server again.
  *
  * <p>Every wait is bounded and driven by the server's console output (Liberty's audit messages) or by process exit,
- * never by sleeping. The console is kept in {@code target/open-liberty/server-console.log}.
+ * never by sleeping. The console is kept per profile, in
+ * {@code target/open-liberty/server-console-<profile>.log}.
  */
-final class OpenLibertyServer {
+final class OpenLibertyServer implements PqwsListener {
 
     static final String NAME = "pqws-it";
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -150,12 +151,9 @@ final class OpenLibertyServer {
         return home.resolve("usr/servers").resolve(NAME);
     }
 
-    int httpsPort() {
+    @Override
+    public int httpsPort() {
         return httpsPort;
-    }
-
-    URI wss(String path) {
-        return URI.create("wss://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     /**
@@ -166,12 +164,8 @@ final class OpenLibertyServer {
         return URI.create("http://localhost:" + httpPort + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
-    URI https(String path) {
-        return URI.create("https://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
-    }
-
     private void awaitStart() throws IOException, InterruptedException {
-        Path log = home.getParent().resolve("server-console.log");
+        Path log = home.getParent().resolve("server-console-" + PqwsServer.profile() + ".log");
         CompletableFuture<String> started = new CompletableFuture<>();
         Thread pump = new Thread(() -> copyOutput(log, started), "liberty-console");
         pump.setDaemon(true);

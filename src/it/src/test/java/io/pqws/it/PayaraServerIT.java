@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,11 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.pqws.client.ClientTlsSettings;
-import io.pqws.client.TlsProfile;
-import io.pqws.client.WsMessage;
-import io.pqws.client.WssClient;
-import io.pqws.client.WssConnection;
 import io.pqws.lifecycle.ModuleShutdown;
 
 /**
@@ -28,11 +22,12 @@ import io.pqws.lifecycle.ModuleShutdown;
  * settings and key store entries back. Last, undeploying the WAR closes every open WebSocket session with
  * {@code 1001}. Two failsafe executions run it, one per supported major version with the same scripts: Payara Server
  * 6 on the default JDK and Payara Server 7 (Jakarta EE 11, Java 21 or newer) on JDK 25 (see {@link PayaraServer}).
+ *
+ * <p>The checks every container's hybrid listener must pass are {@link HybridListenerChecks}; this class adds its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PayaraServerIT {
+class PayaraServerIT implements HybridListenerChecks {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String LISTENER_SSL =
             "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.*";
     private static final String KEY_STORE = "keystore.p12";
@@ -73,6 +68,16 @@ class PayaraServerIT {
     }
 
     /** The leg really runs the Payara Server it names, on the Java it names (JDK 25 for Payara Server 7). */
+    @Override
+    public PqwsListener server() {
+        return server;
+    }
+
+    @Override
+    public String product() {
+        return "Payara Server";
+    }
+
     @Test
     void theDomainIsTheExpectedPayaraServerOnTheTestsJava() throws Exception {
         String version = server.version();
@@ -87,58 +92,6 @@ class PayaraServerIT {
         assertTrue(server.storeAliases(KEY_STORE).contains("pqws-server"));
         assertFalse(trustStoreBefore.contains("pqws-client-ca"));
         assertTrue(server.storeAliases(TRUST_STORE).contains("pqws-client-ca"));
-    }
-
-    @Test
-    void echoesOverWssWithTheHybridGroup() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
-                .connect(server.wss("echo"), WAIT)) {
-            assertEquals("X25519MLKEM768", connection.handshake().namedGroup());
-            connection.sendText("grüß dich, Payara Server");
-            assertEquals(new WsMessage.Text("grüß dich, Payara Server"), connection.nextMessage(WAIT));
-        }
-    }
-
-    @Test
-    void theSessionReportsTheHybridGroupAndTheClientCertificate() throws Exception {
-        ClientTlsSettings alice = PqwsServer.client(TlsProfile.HYBRID)
-                .withClientCertificate(PqwsServer.clientCertificate("alice"));
-        try (WssConnection connection = new WssClient(alice).connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
-            assertTrue(tls.hybrid());
-            assertEquals("CN=alice, O=pqws dev", tls.clientCertificate());
-            assertTrue(connection.handshake().serverIssuer().contains("pqws development CA"),
-                    "the listener serves the imported pqws-server key, not Payara's s1as");
-        }
-    }
-
-    @Test
-    void aClassicOnlyClientIsServedWithX25519AndToldSo() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
-                .connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("x25519", tls.namedGroup(), tls.json().toString());
-            assertFalse(tls.hybrid());
-        }
-    }
-
-    @Test
-    void theServersGroupOrderWinsSoPqwsServesTheListener() throws Exception {
-        ClientTlsSettings classicFirst = PqwsServer.clientOffering("x25519", "X25519MLKEM768", "secp256r1");
-        try (WssConnection connection = new WssClient(classicFirst).connect(server.wss("tls"), WAIT)) {
-            assertEquals("X25519MLKEM768", ServerTls.of(connection).namedGroup());
-        }
-    }
-
-    @Test
-    void overTls12OnlyAeadSuitesAreAccepted() throws Exception {
-        Tls12Suites.assertAeadOnly(server.httpsPort());
-    }
-
-    @Test
-    void overTls12TheServerNeverSignsWithSha1() throws Exception {
-        Tls12Suites.assertNeverSignsWithSha1(server.httpsPort());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.pqws.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.JavascriptExecutor;
 
-import io.pqws.client.ClientTlsSettings;
 import io.pqws.client.TlsProfile;
 import io.pqws.client.WsMessage;
 import io.pqws.client.WssClient;
@@ -46,11 +43,11 @@ import jakarta.json.JsonObject;
  * {@code restore.cli} gives the original configuration back. The sample portal, a WAR that carries the pqws library,
  * runs beside it with the same checks as on Payara, and then alone, after pqws.war's undeployment. Last, a SIGTERM
  * stops it gracefully and every open WebSocket session gets a close frame {@code 1001}.
+ *
+ * <p>The checks every container's hybrid listener must pass are {@link HybridListenerChecks}; this class adds its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WildFlyIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class WildFlyIT implements HybridListenerChecks {
 
     private static byte[] pristineConfiguration;
     private static WildFlyServer server;
@@ -73,14 +70,14 @@ class WildFlyIT {
         assertFalse(Files.exists(WildFlyServer.home().resolve("modules/io/pqws")), "restore.cli removes the module");
     }
 
-    @Test
-    void echoesOverWssWithTheHybridGroup() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
-                .connect(server.wss("echo"), WAIT)) {
-            assertEquals("X25519MLKEM768", connection.handshake().namedGroup());
-            connection.sendText("grüß dich, WildFly");
-            assertEquals(new WsMessage.Text("grüß dich, WildFly"), connection.nextMessage(WAIT));
-        }
+    @Override
+    public PqwsListener server() {
+        return server;
+    }
+
+    @Override
+    public String product() {
+        return "WildFly";
     }
 
     @Test
@@ -90,19 +87,6 @@ class WildFlyIT {
             connection.sendText("one");
             assertEquals(new WsMessage.Text("one"), connection.nextMessage(WAIT));
             assertEquals("not-needed", new OperatorHttp(server.https("")).status().getString("containerIdleTimer"));
-        }
-    }
-
-    @Test
-    void theSessionReportsTheHybridGroupAndTheClientCertificate() throws Exception {
-        ClientTlsSettings alice = PqwsServer.client(TlsProfile.HYBRID)
-                .withClientCertificate(PqwsServer.clientCertificate("alice"));
-        try (WssConnection connection = new WssClient(alice).connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
-            assertTrue(tls.hybrid());
-            assertEquals("TLSv1.3", tls.protocol());
-            assertEquals("CN=alice, O=pqws dev", tls.clientCertificate());
         }
     }
 
@@ -128,40 +112,10 @@ class WildFlyIT {
                 "negative control: without a certificate no ticket");
     }
 
+    /** And HTTP/2 stays on the PQ listener: offered {@code h2} and {@code http/1.1}, OpenSSL gets {@code h2}. */
+    @Override
     @Test
-    void withoutAClientCertificateNoneIsReported() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.HYBRID))
-                .connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("X25519MLKEM768", tls.namedGroup(), tls.json().toString());
-            assertNull(tls.clientCertificate());
-        }
-    }
-
-    @Test
-    void aClassicOnlyClientIsServedWithX25519AndToldSo() throws Exception {
-        try (WssConnection connection = new WssClient(PqwsServer.client(TlsProfile.CLASSIC))
-                .connect(server.wss("tls"), WAIT)) {
-            ServerTls tls = ServerTls.of(connection);
-            assertEquals("x25519", tls.namedGroup(), tls.json().toString());
-            assertFalse(tls.hybrid());
-            assertEquals("x25519", connection.handshake().namedGroup());
-        }
-    }
-
-    @Test
-    void theServersGroupOrderWinsSoPqwsServesTheListener() throws Exception {
-        // BCJSSE alone follows the client's order and would pick x25519; only the PQWS provider switches the
-        // server's order on. So X25519MLKEM768 here means Elytron took its SSLContext from PQWS.
-        ClientTlsSettings classicFirst = PqwsServer.clientOffering("x25519", "X25519MLKEM768", "secp256r1");
-        try (WssConnection connection = new WssClient(classicFirst).connect(server.wss("tls"), WAIT)) {
-            assertEquals("X25519MLKEM768", ServerTls.of(connection).namedGroup());
-        }
-    }
-
-    /** HTTP/2 stays on the PQ listener: offered {@code h2} and {@code http/1.1}, OpenSSL gets {@code h2}. */
-    @Test
-    void openSsl35NegotiatesTheHybridGroupAndHttp2() throws Exception {
+    public void openSsl35NegotiatesTheHybridGroup() throws Exception {
         OpenSslPeer.Result result = OpenSslPeer.installed().connect(OpenSslPeer.Request.to(server.httpsPort())
                 .groups("X25519MLKEM768").trusting(PqwsServer.caCertificate()).alpn("h2,http/1.1"));
         assertTrue(result.handshakeCompleted(), result.toString());
@@ -295,13 +249,4 @@ class WildFlyIT {
         return new String(xml, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
 
-    @Test
-    void overTls12OnlyAeadSuitesAreAccepted() throws Exception {
-        Tls12Suites.assertAeadOnly(server.httpsPort());
-    }
-
-    @Test
-    void overTls12TheServerNeverSignsWithSha1() throws Exception {
-        Tls12Suites.assertNeverSignsWithSha1(server.httpsPort());
-    }
 }

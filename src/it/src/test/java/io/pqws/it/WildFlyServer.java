@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ import io.pqws.profile.WildFlyCliProperties;
  * output is kept per profile, in {@code target/wildfly/server-console-<profile>.log}, so that the next leg does not
  * overwrite it.
  */
-final class WildFlyServer {
+final class WildFlyServer implements PqwsListener {
 
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
@@ -114,16 +113,9 @@ final class WildFlyServer {
         return Map.of(PqwsServer.CONTEXT, Path.of(property("pqws.war")), SamplePortal.CONTEXT, SamplePortal.war());
     }
 
-    int httpsPort() {
+    @Override
+    public int httpsPort() {
         return httpsPort;
-    }
-
-    URI wss(String path) {
-        return URI.create("wss://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
-    }
-
-    URI https(String path) {
-        return URI.create("https://localhost:" + httpsPort + "/" + PqwsServer.CONTEXT + "/" + path);
     }
 
     /** Stops the server, then undoes the configuration with restore.cli (the server must be stopped for it). */
