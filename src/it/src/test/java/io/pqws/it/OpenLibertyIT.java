@@ -61,7 +61,6 @@ class OpenLibertyIT implements HybridListenerChecks {
         }
     }
 
-    /** The positive control of the comparison in {@link #stopRestoreAndRemove}: it sees what configure-pq.sh did. */
     @Override
     public PqwsListener server() {
         return server;
@@ -72,6 +71,7 @@ class OpenLibertyIT implements HybridListenerChecks {
         return "Open Liberty";
     }
 
+    /** The positive control of the comparison in {@link #stopRestoreAndRemove}: it sees what configure-pq.sh did. */
     @Test
     void configureAddsTheProfileAndADropInButLeavesServerXmlAlone() throws Exception {
         Map<String, String> now = server.configuration();

@@ -67,7 +67,6 @@ class PayaraServerIT implements HybridListenerChecks {
         }
     }
 
-    /** The leg really runs the Payara Server it names, on the Java it names (JDK 25 for Payara Server 7). */
     @Override
     public PqwsListener server() {
         return server;
@@ -78,6 +77,7 @@ class PayaraServerIT implements HybridListenerChecks {
         return "Payara Server";
     }
 
+    /** The leg really runs the Payara Server it names, on the Java it names (JDK 25 for Payara Server 7). */
     @Test
     void theDomainIsTheExpectedPayaraServerOnTheTestsJava() throws Exception {
         String version = server.version();
