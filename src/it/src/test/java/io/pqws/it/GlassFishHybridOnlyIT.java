@@ -23,35 +23,19 @@ class GlassFishHybridOnlyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static ConfiguredGlassFish glassFish;
     private static AsadminDomain server;
-    private static GlassFishDomainState unconfigured;
 
-    /** The unconfigured domain deploys and undeploys the WAR once first: see {@link GlassFishDomainState#of}. */
     @BeforeAll
     static void createConfigureAndDeploy() throws Exception {
-        assertEquals("hybrid-only", PqwsServer.profile());
-        server = AsadminDomain.glassFish();
-        server.deployBuiltWar();
-        server.undeploy();
-        unconfigured = GlassFishDomainState.of(server);
-        server.configure();
-        assertTrue(GlassFishDomainState.of(server).configuredForPqws(),
-                "control: the comparison sees what configure-pq.sh changed");
-        server.deployBuiltWar();
+        glassFish = ConfiguredGlassFish.start("hybrid-only");
+        server = glassFish.domain();
     }
 
-    /** Restores, stops the domain (which may write domain.xml once more) and compares what is on disk then. */
     @AfterAll
     static void restoreAndRemove() throws Exception {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.undeployAndRestore();
-            server.stop();
-            unconfigured.assertGivenBackIn(server);
-        } finally {
-            server.stopAndDelete();
+        if (glassFish != null) {
+            glassFish.restoreCompareAndDelete();
         }
     }
 

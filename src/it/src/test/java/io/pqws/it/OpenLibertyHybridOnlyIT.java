@@ -25,29 +25,19 @@ class OpenLibertyHybridOnlyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static ConfiguredOpenLiberty liberty;
     private static OpenLibertyServer server;
-    private static Map<String, String> configurationBefore;
 
     @BeforeAll
     static void createConfigureAndStart() throws Exception {
-        assertEquals("hybrid-only", PqwsServer.profile());
-        server = OpenLibertyServer.create();
-        configurationBefore = server.configuration();
-        server.configure();
-        server.deployAndStart();
+        liberty = ConfiguredOpenLiberty.start("hybrid-only");
+        server = liberty.server();
     }
 
     @AfterAll
     static void stopRestoreAndRemove() throws Exception {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.stopAndRestore();
-            assertEquals(configurationBefore, server.configuration(),
-                    "restore.sh gives server.xml, jvm.options and every other configuration file back");
-        } finally {
-            server.delete();
+        if (liberty != null) {
+            liberty.stopRestoreCompareAndDelete();
         }
     }
 
@@ -55,7 +45,7 @@ class OpenLibertyHybridOnlyIT {
     @Test
     void theServerRunsTheHybridOnlyProfileOnTls13Alone() throws Exception {
         Map<String, String> now = server.configuration();
-        assertNotEquals(configurationBefore, now);
+        assertNotEquals(liberty.configurationBefore(), now);
         assertTrue(now.get("jvm.options").contains("-Dpqws.profile=hybrid-only"), now.get("jvm.options"));
         String override = now.get("configDropins/overrides/pqws-pq.xml");
         assertTrue(override.contains("sslProtocol=\"TLSv1.3\""), override);

@@ -35,29 +35,19 @@ import io.pqws.testsupport.HeadlessChromium;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenLibertyIT implements HybridListenerChecks {
 
+    private static ConfiguredOpenLiberty liberty;
     private static OpenLibertyServer server;
-    private static Map<String, String> configurationBefore;
 
     @BeforeAll
     static void createConfigureAndStart() throws Exception {
-        assertEquals("hybrid", PqwsServer.profile());
-        server = OpenLibertyServer.create();
-        configurationBefore = server.configuration();
-        server.configure();
-        server.deployAndStart();
+        liberty = ConfiguredOpenLiberty.start("hybrid");
+        server = liberty.server();
     }
 
     @AfterAll
     static void stopRestoreAndRemove() throws Exception {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.stopAndRestore();
-            assertEquals(configurationBefore, server.configuration(),
-                    "restore.sh gives server.xml, jvm.options and every other configuration file back");
-        } finally {
-            server.delete();
+        if (liberty != null) {
+            liberty.stopRestoreCompareAndDelete();
         }
     }
 
@@ -75,11 +65,11 @@ class OpenLibertyIT implements HybridListenerChecks {
     @Test
     void configureAddsTheProfileAndADropInButLeavesServerXmlAlone() throws Exception {
         Map<String, String> now = server.configuration();
-        assertNotEquals(configurationBefore, now);
-        assertEquals(configurationBefore.get("server.xml"), now.get("server.xml"));
+        assertNotEquals(liberty.configurationBefore(), now);
+        assertEquals(liberty.configurationBefore().get("server.xml"), now.get("server.xml"));
         assertTrue(now.get("jvm.options").contains("--module-path="), now.get("jvm.options"));
         assertTrue(now.get("configDropins/overrides/pqws-pq.xml").contains("jsseProvider=\"PQWS\""));
-        assertFalse(configurationBefore.containsKey("jvm.options"), "the template has no jvm.options");
+        assertFalse(liberty.configurationBefore().containsKey("jvm.options"), "the template has no jvm.options");
     }
 
     /** Chromium loads the page and its WebSocket over the PQ endpoint, and the page says it is quantum-safe. */
