@@ -226,7 +226,7 @@ final class TestWssServer implements AutoCloseable {
             threads.execute(() -> pump(raw, relay));
             Future<?> back = threads.submit(() -> holdBack(relay, raw, corked));
             serveTls(inner, () -> corked.set(true));
-            inner.close();
+            inner.shutdownOutput(); // the relay then writes what it held back
             back.get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
