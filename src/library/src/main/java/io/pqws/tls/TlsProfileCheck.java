@@ -78,15 +78,10 @@ public class TlsProfileCheck {
             return "the BCJSSE provider is not installed (bctls missing from the module path, or the "
                     + "java.security overlay not applied)";
         }
-        String tlsProvider;
-        try {
-            tlsProvider = SSLContext.getInstance("TLS").getProvider().getName();
-        } catch (NoSuchAlgorithmException e) {
-            return "no TLS implementation: " + e.getMessage();
-        }
-        if (!tlsProvider.equals(POLICY_PROVIDER)) {
-            return "SSLContext TLS comes from " + tlsProvider + ", not from the " + POLICY_PROVIDER
-                    + " policy provider (pqws-jsse.jar missing or the overlay's provider order wrong)";
+        String notPqws = tlsProviderProblem(
+                " policy provider (pqws-jsse.jar missing or the overlay's provider order wrong)");
+        if (notPqws != null) {
+            return notPqws;
         }
         String groups = System.getProperty("jdk.tls.namedGroups");
         if (groups == null || groups.isBlank()) {
@@ -105,16 +100,22 @@ public class TlsProfileCheck {
             return "the observe profile leaves TLS to the JDK, but the BCJSSE provider is installed (the observe"
                     + " profile's java.security overlay lists no Bouncy Castle provider)";
         }
+        return tlsProviderProblem(
+                " provider, so no handshake is observed (pqws-jsse.jar missing or the overlay not applied)");
+    }
+
+    /**
+     * The problem when {@code SSLContext.getInstance("TLS")} does not come from the PQWS provider, its message ending
+     * in {@code rest}; null when it does.
+     */
+    private static String tlsProviderProblem(String rest) {
         String tlsProvider;
         try {
             tlsProvider = SSLContext.getInstance("TLS").getProvider().getName();
         } catch (NoSuchAlgorithmException e) {
             return "no TLS implementation: " + e.getMessage();
         }
-        if (!tlsProvider.equals(POLICY_PROVIDER)) {
-            return "SSLContext TLS comes from " + tlsProvider + ", not from the " + POLICY_PROVIDER
-                    + " provider, so no handshake is observed (pqws-jsse.jar missing or the overlay not applied)";
-        }
-        return null;
+        return tlsProvider.equals(POLICY_PROVIDER) ? null
+                : "SSLContext TLS comes from " + tlsProvider + ", not from the " + POLICY_PROVIDER + rest;
     }
 }
