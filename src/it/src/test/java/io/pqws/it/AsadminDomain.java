@@ -1,5 +1,7 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.property;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -215,14 +217,5 @@ final class AsadminDomain implements PqwsListener {
             }
         }
         return true;
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set; run the integration tests "
-                    + "with 'mvn verify', which sets it");
-        }
-        return value;
     }
 }

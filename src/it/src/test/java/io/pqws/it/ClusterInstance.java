@@ -1,5 +1,7 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.freePort;
+import static io.pqws.it.ItEnvironment.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -221,12 +221,6 @@ final class ClusterInstance implements PqwsListener, AutoCloseable {
         stop();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private void watch() {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -252,13 +246,5 @@ final class ClusterInstance implements PqwsListener, AutoCloseable {
         }, name + "-output");
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set; run with 'mvn verify'");
-        }
-        return value;
     }
 }

@@ -1,8 +1,9 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.freePort;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,12 +130,6 @@ final class NginxProxy implements AutoCloseable {
             }
         }
         throw new IllegalStateException("nginx did not listen on " + port + " within " + limit + ":\n" + log());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

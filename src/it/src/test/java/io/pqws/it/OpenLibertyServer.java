@@ -1,11 +1,13 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.freePort;
+import static io.pqws.it.ItEnvironment.property;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -251,20 +253,5 @@ final class OpenLibertyServer implements PqwsListener {
             environment.put(variable, null);
         }
         return environment;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set; run the integration tests "
-                    + "with 'mvn verify', which sets it");
-        }
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.property;
+
 import java.io.File;
 import java.io.InputStream;
 import java.net.URI;
@@ -131,14 +133,5 @@ final class PqwsServer {
         } catch (Exception e) {
             throw new IllegalStateException("cannot load " + file, e);
         }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set; run the integration tests "
-                    + "with 'mvn verify', which sets it");
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.freePort;
 import static io.pqws.it.Users.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -60,7 +61,7 @@ class ScaleOutIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         String cluster = "pqws-it-" + UUID.randomUUID();
-        List<Integer> grid = List.of(ClusterInstance.freePort(), ClusterInstance.freePort());
+        List<Integer> grid = List.of(freePort(), freePort());
         Path settings = Path.of(System.getProperty("pqws.it.resources"), "pqws-it-scale-out.properties");
         one = ClusterInstance.start("scale-out-1", cluster, grid.get(0), grid, settings);
         two = ClusterInstance.start("scale-out-2", cluster, grid.get(1), grid, settings);

@@ -1,11 +1,13 @@
 package io.pqws.it;
 
+import static io.pqws.it.ItEnvironment.freePort;
+import static io.pqws.it.ItEnvironment.property;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,20 +271,5 @@ final class WildFlyServer implements PqwsListener {
 
     private static Path script(String name) {
         return Path.of(property("pqws.basedir"), "server-config", "wildfly", name);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set; run the integration tests "
-                    + "with 'mvn verify', which sets it");
-        }
-        return value;
     }
 }
